@@ -1,0 +1,30 @@
+# The two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PORT ?= 8000
+DEMO_PARTICIPANTS ?= 500
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production
+
+.PHONY: run test setup migrate demo lint format bench
+
+setup:
+	@scripts/setup
+
+## Runs the app on the embedded defaults (SQLite, filesystem broker): web, worker and beat.
+run: setup
+	@DEBUG=true $(PY) manage.py migrate --noinput
+	@DEBUG=true $(PY) manage.py seed_demo --participants $(DEMO_PARTICIPANTS) --seed 2026
+	@DEBUG=true $(PY) manage.py demo_info --url http://127.0.0.1:$(PORT)/
+	@DEBUG=true PORT=$(PORT) .venv/bin/honcho -f Procfile.dev start
+
+## Runs the whole test suite (PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL say so).
+test: setup
+	@$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	@.venv/bin/ruff check .
+	@.venv/bin/ruff format --check .
+
+format: setup
+	@.venv/bin/ruff check --fix .
+	@.venv/bin/ruff format .

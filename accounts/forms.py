@@ -1,0 +1,22 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from core.forms import AkselFormMixin
+
+
+class NavIdentAuthenticationForm(AkselFormMixin, AuthenticationForm):
+    username = forms.CharField(
+        label="NAV-ident",
+        max_length=7,
+        help_text="Én bokstav og seks sifre, for eksempel Z123456.",
+        widget=forms.TextInput(
+            attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "characters"}
+        ),
+    )
+    error_messages = {
+        "invalid_login": "Feil NAV-ident eller passord. Sjekk at du har skrevet riktig.",
+        "inactive": "Brukeren er deaktivert. Kontakt en administrator.",
+    }
+
+    def clean_username(self) -> str:
+        return self.cleaned_data["username"].strip().upper()

@@ -1,0 +1,12 @@
+from accounts.roles import Role, roles_of
+
+
+def navigation(request):
+    """The menu entries of the roles the user holds (roles read once per request)."""
+    user = getattr(request, "user", None)
+    roles = roles_of(user) if user is not None else frozenset()
+    return {
+        "user_roles": roles,
+        "is_veileder": Role.VEILEDER in roles,
+        "is_leder": Role.LEDER in roles,
+    }

@@ -1,0 +1,272 @@
+"""Deterministic synthetic demo data: offices in use, users for every role, participants.
+
+Every value comes from one ``random.Random(seed)`` and a fixed reference date, so the same
+``--participants N --seed S`` gives the same rows on every machine. Identity numbers are
+synthetic (Tenor style, month + 80): they can never belong to a real person.
+"""
+
+import datetime
+import random
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import NavKontor, User
+from accounts.roles import Role
+from participants.identity import make_identity
+from participants.models import Adressebeskyttelse, Innsatsgruppe, Laerefag, Participant
+
+REFERENCE_DATE = datetime.date(2026, 1, 1)
+DEMO_PASSWORD = "demo"
+BATCH = 5000
+
+FIRST_NAMES = ["Emma", "Nora", "Sofie", "Ella", "Olivia", "Ada", "Sara", "Ingrid", "Maja", "Leah", "Frida", "Astrid", "Selma", "Tiril", "Hedda", "Thea", "Amalie", "Ida", "Mathilde", "Live", "Oda", "Vilde", "Julie", "Hanna", "Marte", "Silje", "Ane", "Kaja", "Eline", "Synne", "Jakob", "Emil", "Noah", "Oliver", "Filip", "William", "Lucas", "Liam", "Henrik", "Oskar", "Aksel", "Theodor", "Elias", "Kasper", "Magnus", "Isak", "Tobias", "Sander", "Jonas", "Mathias", "Sindre", "Eirik", "Vegard", "Ola", "Knut", "Håkon", "Øystein", "Ørjan", "Ahmed", "Mohammed", "Fatima", "Amina", "Yusuf", "Zainab", "Ali", "Hassan", "Maryam", "Omar", "Aleksander", "Natalia", "Piotr"]
+LAST_NAMES = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen", "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen", "Eide", "Knutsen", "Martinsen", "Paulsen", "Bakken", "Kristoffersen", "Mathisen", "Lie", "Amundsen", "Nguyen", "Rasmussen", "Ali", "Lunde", "Solheim", "Berge", "Moe", "Nygård", "Bakke", "Kristensen", "Fredriksen", "Holm", "Lien", "Hauge", "Christensen", "Andresen", "Nielsen", "Knudsen", "Evensen", "Sæther", "Aas", "Myhre", "Hanssen", "Ahmed", "Haugland", "Thomassen", "Sivertsen", "Simonsen", "Danielsen", "Berntsen", "Sandvik", "Rønning", "Arnesen", "Antonsen", "Næss", "Vik", "Haug", "Ellingsen", "Thorsen", "Edvardsen", "Birkeland", "Isaksen", "Gulbrandsen", "Ruud", "Aasen", "Strøm", "Myklebust", "Tangen", "Ødegård", "Eliassen", "Helland", "Aune", "Stene", "Hoel", "Skjærvø", "Vollan", "Grønli", "Fossum", "Bjørgum", "Trøan", "Grande", "Lyngstad", "Sødahl", "Rønne"]
+STREETS = ["Storgata", "Kongens", "gate", "Innherredsveien", "Elgeseter", "gate", "Olav", "Tryggvasons", "gate", "Sjøgata", "Havnegata", "Skolegata", "Kirkegata", "Fjordgata"]
+
+# Demo personas: (ident, name, role, office index or None, clearances)
+PERSONAS = [
+    ("Z990001", "Vera Veileder", Role.VEILEDER, 0, ()),
+    ("Z990002", "Ola Kollega", Role.VEILEDER, 0, ()),
+    ("Z990003", "Kari Annetkontor", Role.VEILEDER, 1, ()),
+    (
+        "Z990004",
+        "Sigrid Sikkerhetsklarert",
+        Role.VEILEDER,
+        0,
+        ("view_strengt_fortrolig", "view_fortrolig", "view_skjermet"),
+    ),
+    ("Z990010", "Liv Leder", Role.LEDER, 0, ()),
+    ("Z990020", "Magnus Markedsrådgiver", Role.MARKEDSRADGIVER, 0, ()),
+    ("Z990030", "Karin Karriereveileder", Role.KARRIEREVEILEDER, None, ()),
+    ("Z990040", "Frode Fagopplæring", Role.FAGOPPLAERING, None, ()),
+]
+ADMIN_IDENT = "Z990099"
+DEMO_IDENTS = [p[0] for p in PERSONAS] + [ADMIN_IDENT]
+# The offices the demo personas work at; the first gets the best-known demo data.
+HOME_OFFICES = ("NAV Falkenborg", "NAV Steinkjer")
+
+
+@dataclass
+class SeedResult:
+    participants: int
+    users: int
+    offices: int
+    skipped: bool = False
+
+
+def _offices() -> list[NavKontor]:
+    offices = list(NavKontor.objects.order_by("enhetsnummer"))
+    if not offices:
+        raise RuntimeError("Ingen NAV-kontorer i databasen: kjør migrate først.")
+    by_name = {o.name: o for o in offices}
+    home = [by_name[n] for n in HOME_OFFICES if n in by_name]
+    rest = [o for o in offices if o not in home]
+    return home + rest
+
+
+def _make_users(
+    rng: random.Random, offices: list[NavKontor], n_participants: int, with_passwords: bool
+):
+    groups = {g.name: g for g in Group.objects.filter(name__in=Role.values)}
+    password = DEMO_PASSWORD if with_passwords else None
+    personas = []
+    for ident, name, role, office_idx, clearances in PERSONAS:
+        user = User(
+            nav_ident=ident,
+            name=name,
+            email=f"{ident.lower()}@demo.nav.no",
+            nav_kontor=offices[office_idx] if office_idx is not None else None,
+        )
+        user.set_password(password)
+        personas.append((user, role, clearances))
+    admin = User(nav_ident=ADMIN_IDENT, name="Ada Administrator", is_staff=True, is_superuser=True)
+    admin.set_password(password)
+
+    # About one veileder per 100 participants and a leder per office, like a real county.
+    n_veiledere = max(len(offices), n_participants // 100)
+    generated = []
+    hashed = User(nav_ident="Z000000")
+    hashed.set_unusable_password()
+    for i in range(n_veiledere):
+        generated.append(
+            (
+                User(
+                    nav_ident=f"V{100000 + i:06d}",
+                    name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                    nav_kontor=offices[i % len(offices)],
+                    password=hashed.password,
+                ),
+                Role.VEILEDER,
+            )
+        )
+    for i, office in enumerate(offices):
+        generated.append(
+            (
+                User(
+                    nav_ident=f"L{100000 + i:06d}",
+                    name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                    nav_kontor=office,
+                    password=hashed.password,
+                ),
+                Role.LEDER,
+            )
+        )
+    all_users = [u for u, _r, _c in personas] + [admin] + [u for u, _r in generated]
+    User.objects.bulk_create(all_users, batch_size=BATCH)
+    saved = {
+        u.nav_ident: u for u in User.objects.filter(nav_ident__in=[u.nav_ident for u in all_users])
+    }
+    memberships = []
+    Membership = User.groups.through
+    for user, role, _c in personas:
+        memberships.append(Membership(user_id=saved[user.nav_ident].pk, group_id=groups[role].pk))
+    for user, role in generated:
+        memberships.append(Membership(user_id=saved[user.nav_ident].pk, group_id=groups[role].pk))
+    Membership.objects.bulk_create(memberships, batch_size=BATCH)
+    perms = {
+        p.codename: p for p in Permission.objects.filter(content_type__app_label="participants")
+    }
+    for user, _role, clearances in personas:
+        if clearances:
+            saved[user.nav_ident].user_permissions.add(*(perms[c] for c in clearances))
+    veiledere_by_office: dict[int, list[User]] = {}
+    for user, role in generated:
+        if role == Role.VEILEDER:
+            veiledere_by_office.setdefault(user.nav_kontor.pk, []).append(saved[user.nav_ident])
+    return saved, veiledere_by_office
+
+
+def _identity(rng: random.Random, used: set[str]) -> tuple[str, datetime.date]:
+    while True:
+        age_days = rng.randint(15 * 365 + 4, 35 * 365)
+        born = REFERENCE_DATE - datetime.timedelta(days=age_days)
+        individual = rng.randint(0, 499) if born.year < 2000 else rng.randint(500, 999)
+        number = make_identity(born, individual, synthetic=True)
+        if number and number not in used:
+            used.add(number)
+            return number, born
+
+
+def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag):
+    vera = saved["Z990001"]
+    ola = saved["Z990002"]
+    kari = saved["Z990003"]
+    sigrid = saved["Z990004"]
+    used: set[str] = set()
+    reference = timezone.make_aware(datetime.datetime.combine(REFERENCE_DATE, datetime.time(9)))
+    innsats = [c for c, _ in Innsatsgruppe.choices]
+    weights = [45, 35, 15, 5]
+    for i in range(n):
+        # The first rows fill the demo personas' caseloads so their pages show real lists.
+        if i < 60:
+            office, veileder = offices[0], vera
+        elif i < 100:
+            office, veileder = offices[0], ola
+        elif i < 130:
+            office, veileder = offices[1 % len(offices)], kari
+        elif i < 140:
+            office, veileder = offices[0], sigrid
+        else:
+            office = offices[rng.randrange(len(offices))]
+            pool = veiledere_by_office.get(office.pk) or [None]
+            veileder = pool[rng.randrange(len(pool))]
+        number, born = _identity(rng, used)
+        roll = rng.random()
+        protection = Adressebeskyttelse.INGEN
+        skjermet = False
+        if 130 <= i < 140:
+            # Sigrid's caseload holds the protected people the demo shows.
+            protection = [Adressebeskyttelse.STRENGT_FORTROLIG, Adressebeskyttelse.FORTROLIG, ""][
+                i % 3
+            ]
+            skjermet = i % 3 == 2
+        elif roll < 0.002:
+            protection = Adressebeskyttelse.STRENGT_FORTROLIG
+        elif roll < 0.008:
+            protection = Adressebeskyttelse.FORTROLIG
+        elif roll < 0.012:
+            skjermet = True
+        first = rng.choice(FIRST_NAMES)
+        last = rng.choice(LAST_NAMES)
+        yield Participant(
+            uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+            fodselsnummer=number,
+            birth_date=born,
+            first_name=first,
+            last_name=last,
+            phone=f"9{rng.randint(0, 9999999):07d}",
+            email=f"{first.lower()}.{last.lower()}{i}@example.no".replace("ø", "o")
+            .replace("å", "a")
+            .replace("æ", "ae"),
+            street_address=f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
+            postal_code=f"{rng.randint(7000, 7994):04d}",
+            postal_place=office.municipality or "Trondheim",
+            nav_kontor=office,
+            veileder=veileder,
+            innsatsgruppe=rng.choices(innsats, weights)[0],
+            vgs_completed=rng.random() < 0.55,
+            sluttkompetanse=laerefag[rng.randrange(len(laerefag))]
+            if laerefag and rng.random() < 0.7
+            else None,
+            adressebeskyttelse=protection,
+            skjermet=skjermet,
+            created_at=reference
+            - datetime.timedelta(days=rng.randint(0, 900), minutes=rng.randint(0, 600)),
+        )
+
+
+def seed_demo(*, participants: int, seed: int, reset: bool = False, stdout=None) -> SeedResult:
+    if reset:
+        reset_demo()
+    elif User.objects.filter(nav_ident__in=DEMO_IDENTS).exists():
+        return SeedResult(0, 0, 0, skipped=True)
+    rng = random.Random(seed)
+    offices = _offices()
+    laerefag = list(Laerefag.objects.order_by("code"))
+    with transaction.atomic():
+        saved, veiledere_by_office = _make_users(rng, offices, participants, settings.DEBUG)
+        batch = []
+        created = 0
+        for row in _participant_rows(
+            rng, participants, offices, saved, veiledere_by_office, laerefag
+        ):
+            batch.append(row)
+            if len(batch) == BATCH:
+                Participant.objects.bulk_create(batch)
+                created += len(batch)
+                batch.clear()
+                if stdout and created % 50000 == 0:
+                    stdout.write(f"  {created} deltakere …")
+        Participant.objects.bulk_create(batch)
+        created += len(batch)
+    return SeedResult(participants=created, users=len(saved), offices=len(offices))
+
+
+def reset_demo() -> None:
+    """Remove everything seed_demo made (participants and generated or demo users)."""
+    with transaction.atomic():
+        Participant.objects.all().delete()
+        User.objects.filter(nav_ident__in=DEMO_IDENTS).delete()
+        User.objects.filter(nav_ident__regex=r"^[VL]1[0-9]{5}$").delete()
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    """(ident, name, what they see) for the README and the run command."""
+    described = {
+        "Z990001": "veileder, NAV Falkenborg: Min portefølje med 60 deltakere",
+        "Z990002": "veileder i samme kontor (ser ikke Veras deltakere)",
+        "Z990003": "veileder i et annet kontor",
+        "Z990004": "veileder med tilgang til kode 6/7 og skjermede",
+        "Z990010": "leder, NAV Falkenborg: hele kontoret, tildeling",
+        "Z990020": "markedsrådgiver",
+        "Z990030": "karriereveileder (Karrieresenteret)",
+        "Z990040": "fag- og yrkesopplæring",
+        ADMIN_IDENT: "administrator (Django admin)",
+    }
+    names = dict(User.objects.filter(nav_ident__in=described).values_list("nav_ident", "name"))
+    return [(ident, names[ident], text) for ident, text in described.items() if ident in names]

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from core.demo import DEMO_PASSWORD, demo_logins
+
+
+class Command(BaseCommand):
+    help = "Skriver adressen og demobrukerne."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/")
+
+    def handle(self, *args, url, **options):
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Trøndelag-modellen kjører på {url}"))
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG er av: demobrukerne har ingen passord.")
+            return
+        self.stdout.write(f"Demobrukere (passord for alle: {DEMO_PASSWORD}):")
+        for ident, name, what in demo_logins():
+            self.stdout.write(f"  {ident}  {name:<28} {what}")
+        self.stdout.write(f"Administrasjon: {url}{settings.ADMIN_PATH}")
+        self.stdout.write("")

@@ -1,0 +1,29 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from core.demo import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Fyller databasen med deterministiske, syntetiske demodata (deltakere, brukere for alle roller)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--participants", type=int, default=500)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--reset", action="store_true", help="Slett eksisterende demodata før nye lages."
+        )
+
+    def handle(self, *args, participants, seed, reset, **options):
+        started = time.monotonic()
+        result = seed_demo(participants=participants, seed=seed, reset=reset, stdout=self.stdout)
+        if result.skipped:
+            self.stdout.write("Demodata finnes allerede; bruk --reset for å lage dem på nytt.")
+            return
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Laget {result.participants} deltakere og {result.users} brukere "
+                f"på {result.offices} kontorer på {time.monotonic() - started:.1f} s."
+            )
+        )

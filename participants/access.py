@@ -1,0 +1,67 @@
+"""Who may see and change which participant: the one place this rule lives.
+
+Querysets (selectors), object checks (``user.has_perm(perm, obj)`` through
+``ParticipantAccessBackend``) and views (``permissions.get_participant_for_user``) all
+build on ``visible_q``, so a list can never show someone a detail page would refuse.
+"""
+
+from django.db.models import Q
+
+from accounts.roles import Role, roles_of
+
+from .models import Adressebeskyttelse, ParticipantUserObjectPermission
+
+VIEW = "participants.view_participant"
+CHANGE = "participants.change_participant"
+REASSIGN = "participants.reassign_participant"
+
+_NOTHING = Q(pk__in=[])
+
+# Which explicit (guardian) grants give which action.
+_GRANT_CODENAMES = {
+    VIEW: ("view_participant", "change_participant"),
+    CHANGE: ("change_participant",),
+    REASSIGN: (),
+}
+
+
+def _granted_ids(user, perm: str) -> list[int]:
+    codenames = _GRANT_CODENAMES[perm]
+    if not codenames:
+        return []
+    cache = user.__dict__.setdefault("_participant_grants", {})
+    if perm not in cache:
+        cache[perm] = list(
+            ParticipantUserObjectPermission.objects.filter(
+                user=user, permission__codename__in=codenames
+            ).values_list("content_object_id", flat=True)
+        )
+    return cache[perm]
+
+
+def _protection_q(user) -> Q:
+    """Adressebeskyttelse and skjerming hide a person from everyone not cleared for it."""
+    q = Q()
+    if not user.has_perm("participants.view_strengt_fortrolig"):
+        q &= ~Q(adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG)
+    if not user.has_perm("participants.view_fortrolig"):
+        q &= ~Q(adressebeskyttelse=Adressebeskyttelse.FORTROLIG)
+    if not user.has_perm("participants.view_skjermet"):
+        q &= Q(skjermet=False)
+    return q
+
+
+def visible_q(user, perm: str = VIEW) -> Q:
+    """The participants ``user`` may act on with ``perm``, as a filter."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return _NOTHING
+    roles = roles_of(user)
+    scope = _NOTHING
+    if Role.VEILEDER in roles and perm in (VIEW, CHANGE):
+        scope |= Q(veileder_id=user.pk)
+    if Role.LEDER in roles and user.nav_kontor_id:
+        scope |= Q(nav_kontor_id=user.nav_kontor_id)
+    granted = _granted_ids(user, perm)
+    if granted:
+        scope |= Q(pk__in=granted)
+    return scope & _protection_q(user)

@@ -1,0 +1,169 @@
+import datetime
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from guardian.models import UserObjectPermissionBase
+
+from .identity import age_on, mask, validate_identity
+
+
+class Programomrade(models.TextChoices):
+    BYGG = "BA", "Bygg- og anleggsteknikk"
+    ELEKTRO = "EL", "Elektro og datateknologi"
+    FRISOR = "FBIE", "Frisør, blomster, interiør og eksteriørdesign"
+    HANDVERK = "HDP", "Håndverk, design og produktutvikling"
+    HELSE = "HO", "Helse- og oppvekstfag"
+    IT = "IM", "Informasjonsteknologi og medieproduksjon"
+    NATURBRUK = "NA", "Naturbruk"
+    RESTAURANT = "RM", "Restaurant- og matfag"
+    SALG = "SSR", "Salg, service og reiseliv"
+    TEKNOLOGI = "TIP", "Teknologi- og industrifag"
+
+
+class Laerefag(models.Model):
+    """A trade (lærefag) leading to a fag- or svennebrev: a desired sluttkompetanse."""
+
+    code = models.CharField("kode", max_length=12, unique=True)
+    name = models.CharField("navn", max_length=120, unique=True)
+    programomrade = models.CharField(
+        "utdanningsprogram", max_length=4, choices=Programomrade.choices
+    )
+
+    class Meta:
+        verbose_name = "lærefag"
+        verbose_name_plural = "lærefag"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Innsatsgruppe(models.TextChoices):
+    STANDARD = "standard", "Standard innsats"
+    SITUASJONSBESTEMT = "situasjonsbestemt", "Situasjonsbestemt innsats"
+    SPESIELT_TILPASSET = "spesielt_tilpasset", "Spesielt tilpasset innsats"
+    VARIG_TILPASSET = "varig_tilpasset", "Varig tilpasset innsats"
+
+
+class Adressebeskyttelse(models.TextChoices):
+    INGEN = "", "Ingen"
+    FORTROLIG = "fortrolig", "Fortrolig (kode 7)"
+    STRENGT_FORTROLIG = "strengt_fortrolig", "Strengt fortrolig (kode 6)"
+
+
+class Participant(models.Model):
+    """A job seeker (deltaker) followed by a NAV-veileder towards a fagbrev and a job."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    fodselsnummer = models.CharField(
+        "fødselsnummer/D-nummer", max_length=11, unique=True, validators=[validate_identity]
+    )
+    birth_date = models.DateField("fødselsdato", editable=False)
+    first_name = models.CharField("fornavn", max_length=100)
+    last_name = models.CharField("etternavn", max_length=100)
+    phone = models.CharField("telefon", max_length=20, blank=True)
+    email = models.EmailField("e-post", blank=True)
+    street_address = models.CharField("adresse", max_length=200, blank=True)
+    postal_code = models.CharField("postnummer", max_length=4, blank=True)
+    postal_place = models.CharField("poststed", max_length=100, blank=True)
+    nav_kontor = models.ForeignKey(
+        "accounts.NavKontor",
+        verbose_name="NAV-kontor",
+        on_delete=models.PROTECT,
+        related_name="participants",
+    )
+    veileder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="veileder",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="caseload",
+    )
+    innsatsgruppe = models.CharField(
+        "innsatsgruppe",
+        max_length=20,
+        choices=Innsatsgruppe.choices,
+        default=Innsatsgruppe.STANDARD,
+    )
+    vgs_completed = models.BooleanField("fullført videregående", default=False)
+    sluttkompetanse = models.ForeignKey(
+        Laerefag,
+        verbose_name="ønsket sluttkompetanse",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    adressebeskyttelse = models.CharField(
+        "adressebeskyttelse",
+        max_length=20,
+        choices=Adressebeskyttelse.choices,
+        default=Adressebeskyttelse.INGEN,
+        blank=True,
+    )
+    skjermet = models.BooleanField(
+        "skjermet", default=False, help_text="NAV-ansatt eller nærstående: krever egen tilgang."
+    )
+    created_at = models.DateTimeField("opprettet", default=timezone.now, editable=False)
+    updated_at = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "deltaker"
+        verbose_name_plural = "deltakere"
+        ordering = ["last_name", "first_name", "id"]
+        permissions = [
+            ("view_strengt_fortrolig", "Kan se deltakere med strengt fortrolig adresse (kode 6)"),
+            ("view_fortrolig", "Kan se deltakere med fortrolig adresse (kode 7)"),
+            ("view_skjermet", "Kan se skjermede deltakere"),
+            ("reassign_participant", "Kan tildele deltaker til annen veileder"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["veileder", "last_name", "first_name"], name="pt_veileder_name_idx"
+            ),
+            models.Index(
+                fields=["nav_kontor", "last_name", "first_name"], name="pt_kontor_name_idx"
+            ),
+            models.Index(fields=["veileder", "birth_date"], name="pt_veileder_birth_idx"),
+            models.Index(fields=["nav_kontor", "birth_date"], name="pt_kontor_birth_idx"),
+            models.Index(fields=["veileder", "created_at"], name="pt_veileder_created_idx"),
+            models.Index(fields=["nav_kontor", "created_at"], name="pt_kontor_created_idx"),
+            models.Index(fields=["innsatsgruppe"], name="pt_innsatsgruppe_idx"),
+            models.Index(fields=["last_name", "first_name"], name="pt_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def masked_fodselsnummer(self) -> str:
+        return mask(self.fodselsnummer)
+
+    @property
+    def age(self) -> int:
+        return age_on(self.birth_date, datetime.date.today())
+
+    @property
+    def is_protected(self) -> bool:
+        return bool(self.adressebeskyttelse) or self.skjermet
+
+
+class ParticipantUserObjectPermission(UserObjectPermissionBase):
+    """An explicit grant on one participant (e.g. a stand-in veileder), via django-guardian.
+
+    A direct foreign key instead of guardian's generic relation keeps the caseload query
+    an indexed lookup at 10^5 participants.
+    """
+
+    content_object = models.ForeignKey(Participant, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = "tilgang til deltaker"
+        verbose_name_plural = "tilganger til deltakere"

@@ -1,0 +1,19 @@
+from django.http import Http404
+
+from .access import VIEW, visible_q
+from .models import Participant
+
+
+def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Participant:
+    """The participant if ``user`` may act on it with ``perm``; 404 otherwise.
+
+    404 and never 403: a refused URL must not reveal that the person exists.
+    """
+    participant = (
+        Participant.objects.filter(visible_q(user, perm), uuid=participant_uuid)
+        .select_related("nav_kontor", "veileder", "sluttkompetanse")
+        .first()
+    )
+    if participant is None:
+        raise Http404("Fant ikke deltakeren.")
+    return participant

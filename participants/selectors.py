@@ -1,0 +1,92 @@
+"""Reads of participants that views share; every one starts from what the user may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from accounts.models import User
+from accounts.roles import Role
+
+from .access import VIEW, visible_q
+from .models import Participant
+
+# The sort keys a user may choose, mapped to columns with an index behind them.
+SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "navn": ("Navn (A–Å)", ("last_name", "first_name", "id")),
+    "-navn": ("Navn (Å–A)", ("-last_name", "-first_name", "-id")),
+    "alder": ("Alder (yngst først)", ("-birth_date", "id")),
+    "-alder": ("Alder (eldst først)", ("birth_date", "id")),
+    "nyest": ("Sist registrert", ("-created_at", "-id")),
+    "eldst": ("Først registrert", ("created_at", "id")),
+}
+DEFAULT_SORT = "navn"
+
+
+class Scope:
+    MINE = "mine"
+    KONTOR = "kontor"
+
+
+@dataclass(frozen=True)
+class CaseloadFilter:
+    search: str = ""
+    innsatsgruppe: str = ""
+    sluttkompetanse_id: int | None = None
+    nav_kontor_id: int | None = None
+    sort: str = DEFAULT_SORT
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(
+            self.search.strip()
+            or self.innsatsgruppe
+            or self.sluttkompetanse_id
+            or self.nav_kontor_id
+        )
+
+
+def participants_visible_to(user, perm: str = VIEW) -> QuerySet[Participant]:
+    return Participant.objects.filter(visible_q(user, perm))
+
+
+def _search_q(text: str) -> Q:
+    text = text.strip()
+    compact = text.replace(" ", "")
+    if compact.isdigit():
+        if len(compact) == 11:
+            return Q(fodselsnummer=compact)
+        # A birth date (ddmmyy) or the start of one: the number begins with it.
+        return Q(fodselsnummer__startswith=compact)
+    q = Q()
+    for token in text.split():
+        q &= Q(first_name__icontains=token) | Q(last_name__icontains=token)
+    return q
+
+
+def caseload(user, *, scope: str = Scope.MINE, filters: CaseloadFilter | None = None):
+    """Min portefølje (own participants) or, for a leder, the whole office."""
+    filters = filters or CaseloadFilter()
+    qs = participants_visible_to(user)
+    if scope == Scope.MINE:
+        qs = qs.filter(veileder_id=user.pk)
+    elif scope == Scope.KONTOR:
+        qs = qs.filter(nav_kontor_id=user.nav_kontor_id)
+    else:  # pragma: no cover - views only pass the two scopes above
+        raise ValueError(scope)
+    if filters.search.strip():
+        qs = qs.filter(_search_q(filters.search))
+    if filters.innsatsgruppe:
+        qs = qs.filter(innsatsgruppe=filters.innsatsgruppe)
+    if filters.sluttkompetanse_id:
+        qs = qs.filter(sluttkompetanse_id=filters.sluttkompetanse_id)
+    if filters.nav_kontor_id:
+        qs = qs.filter(nav_kontor_id=filters.nav_kontor_id)
+    _label, order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
+    return qs.select_related("nav_kontor", "veileder", "sluttkompetanse").order_by(*order)
+
+
+def veiledere_in_office(nav_kontor_id: int | None) -> QuerySet[User]:
+    """Active veiledere of one office: who a participant may be assigned to."""
+    return User.objects.filter(
+        nav_kontor_id=nav_kontor_id, is_active=True, groups__name=Role.VEILEDER
+    ).order_by("name")

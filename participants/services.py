@@ -1,0 +1,101 @@
+"""Every write to a participant goes through these functions."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from accounts.models import NavKontor, User
+from accounts.roles import Role, has_role
+from core.exceptions import DomainError
+
+from .access import CHANGE, REASSIGN, visible_q
+from .identity import parse_identity
+from .models import Participant
+
+CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
+DUPLICATE_MESSAGE = "Det finnes allerede en deltaker med dette fødselsnummeret/D-nummeret."
+
+
+def participant_create(
+    *,
+    actor: User,
+    fodselsnummer: str,
+    first_name: str,
+    last_name: str,
+    nav_kontor: NavKontor | None = None,
+    veileder: User | None = None,
+    **fields,
+) -> Participant:
+    """Register a participant; by default in the actor's office and caseload."""
+    if not (has_role(actor, Role.VEILEDER) or has_role(actor, Role.LEDER)):
+        raise DomainError("Bare veiledere og ledere kan registrere deltakere.")
+    nav_kontor = nav_kontor or actor.nav_kontor
+    if nav_kontor is None:
+        raise DomainError(
+            "Du er ikke knyttet til et NAV-kontor. Be en administrator om å rette det."
+        )
+    if veileder is None and has_role(actor, Role.VEILEDER):
+        veileder = actor
+    identity = parse_identity(fodselsnummer)
+    participant = Participant(
+        fodselsnummer=identity.number,
+        birth_date=identity.birth_date,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        nav_kontor=nav_kontor,
+        veileder=veileder,
+        **fields,
+    )
+    participant.full_clean(exclude=["fodselsnummer"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            participant.save()
+    except IntegrityError:
+        raise DomainError(DUPLICATE_MESSAGE) from None
+    return participant
+
+
+def participant_update_contact(*, actor: User, participant: Participant, **changes) -> Participant:
+    unknown = set(changes) - set(CONTACT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not contact fields: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = (
+            Participant.objects.select_for_update()
+            .filter(visible_q(actor, CHANGE), pk=participant.pk)
+            .first()
+        )
+        if locked is None:
+            raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+        for name, value in changes.items():
+            setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        try:
+            locked.full_clean(exclude=["fodselsnummer"], validate_unique=False)
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages)) from None
+        locked.save(update_fields=[*changes, "updated_at"])
+    return locked
+
+
+def participant_reassign(*, actor: User, participant: Participant, veileder: User) -> Participant:
+    """Move a participant to another veileder of the same office.
+
+    Access follows the assignment, so the old veileder loses it in the same transaction.
+    Reassigning to the current veileder changes nothing.
+    """
+    with transaction.atomic():
+        locked = (
+            Participant.objects.select_for_update()
+            .filter(visible_q(actor, REASSIGN), pk=participant.pk)
+            .first()
+        )
+        if locked is None:
+            raise DomainError("Bare leder ved deltakerens NAV-kontor kan tildele ny veileder.")
+        if locked.veileder_id == veileder.pk:
+            return locked
+        if veileder.nav_kontor_id != locked.nav_kontor_id or not veileder.is_active:
+            raise DomainError("Ny veileder må være en aktiv veileder ved samme NAV-kontor.")
+        if not has_role(veileder, Role.VEILEDER):
+            raise DomainError(f"{veileder.name} har ikke rollen veileder.")
+        locked.veileder = veileder
+        locked.save(update_fields=["veileder", "updated_at"])
+    return locked

@@ -1,0 +1,151 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from accounts.models import NavKontor
+from accounts.roles import Role
+from core.decorators import role_required
+from core.exceptions import DomainError
+from core.pagination import page_size
+
+from . import services
+from .access import CHANGE, REASSIGN
+from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
+from .models import Laerefag
+from .permissions import get_participant_for_user
+from .selectors import CaseloadFilter, Scope, caseload, veiledere_in_office
+
+
+def _caseload_page(request, *, scope: str, title: str):
+    form = CaseloadFilterForm(
+        request.GET or None,
+        laerefag=Laerefag.objects.order_by("name"),
+        kontorer=NavKontor.objects.order_by("name"),
+    )
+    filters = CaseloadFilter()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = CaseloadFilter(
+            search=data["q"],
+            innsatsgruppe=data["innsatsgruppe"],
+            sluttkompetanse_id=data["sluttkompetanse"].pk if data["sluttkompetanse"] else None,
+            nav_kontor_id=data["kontor"].pk if data["kontor"] else None,
+            sort=data["sort"] or "navn",
+        )
+    rows = caseload(request.user, scope=scope, filters=filters)
+    page = Paginator(rows, page_size(request)).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    context = {
+        "title": title,
+        "scope": scope,
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filtered": filters.is_filtered,
+    }
+    template = "participants/caseload.html"
+    if request.htmx and request.htmx.target == "caseload-results":
+        template += "#results"
+    return render(request, template, context)
+
+
+@role_required(Role.VEILEDER)
+def my_caseload(request):
+    return _caseload_page(request, scope=Scope.MINE, title="Min portefølje")
+
+
+@role_required(Role.LEDER)
+def office_caseload(request):
+    return _caseload_page(request, scope=Scope.KONTOR, title="Kontorets deltakere")
+
+
+@role_required(Role.VEILEDER, Role.LEDER)
+def participant_create(request):
+    form = ParticipantCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            participant = services.participant_create(actor=request.user, **data)
+        except ValidationError as exc:
+            form.add_error("fodselsnummer", exc)
+        except DomainError as exc:
+            form.add_error("fodselsnummer", exc.message)
+        else:
+            messages.success(request, f"{participant.full_name} er registrert.")
+            return redirect("participants:detail", participant.uuid)
+    return render(request, "participants/create.html", {"form": form})
+
+
+@login_required
+def participant_detail(request, uuid):
+    return _detail(request, get_participant_for_user(request.user, uuid))
+
+
+def _detail(request, participant, *, full: bool = False):
+    return render(
+        request,
+        "participants/detail.html",
+        {
+            "participant": participant,
+            "full": full,
+            "can_change": request.user.has_perm(CHANGE, participant),
+            "can_reassign": request.user.has_perm(REASSIGN, participant),
+        },
+    )
+
+
+@login_required
+def participant_fodselsnummer(request, uuid):
+    """Shows the full number on explicit request (the audit issue logs this action)."""
+    participant = get_participant_for_user(request.user, uuid)
+    if request.htmx:
+        return render(
+            request, "participants/detail.html#fnr-full", {"participant": participant, "full": True}
+        )
+    return _detail(request, participant, full=True)
+
+
+@login_required
+def participant_edit_contact(request, uuid):
+    participant = get_participant_for_user(request.user, uuid, CHANGE)
+    form = ContactForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            services.participant_update_contact(
+                actor=request.user, participant=participant, **changes
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Kontaktopplysningene er lagret.")
+            return redirect("participants:detail", participant.uuid)
+    return render(
+        request, "participants/contact_form.html", {"form": form, "participant": participant}
+    )
+
+
+@login_required
+def participant_reassign(request, uuid):
+    participant = get_participant_for_user(request.user, uuid, REASSIGN)
+    form = ReassignForm(
+        request.POST or None,
+        veiledere=veiledere_in_office(participant.nav_kontor_id),
+        initial={"veileder": participant.veileder_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participant_reassign(
+                actor=request.user, participant=participant, veileder=form.cleaned_data["veileder"]
+            )
+        except DomainError as exc:
+            form.add_error("veileder", exc.message)
+        else:
+            messages.success(
+                request, f"{participant.full_name} er tildelt {form.cleaned_data['veileder'].name}."
+            )
+            return redirect("participants:office")
+    return render(request, "participants/reassign.html", {"form": form, "participant": participant})

@@ -1,0 +1,129 @@
+import pytest
+from django.urls import reverse
+
+from participants.models import Innsatsgruppe
+from tests.factories import LaerefagFactory, NavKontorFactory, ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("participants:caseload")
+
+
+def rows(response) -> list[str]:
+    return [p.full_name for p in response.context["page"].object_list]
+
+
+def test_veileder_lands_on_her_own_caseload_only(client, veileder, colleague):
+    mine = ParticipantFactory(veileder=veileder, first_name="Mine")
+    ParticipantFactory(veileder=colleague, first_name="Kollegas")
+    client.force_login(veileder)
+    response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[-1][0] == URL
+    assert rows(response) == [mine.full_name]
+    assert "Min portefølje" in response.content.decode()
+
+
+def test_empty_state_says_what_to_do(client, veileder):
+    client.force_login(veileder)
+    body = client.get(URL).content.decode()
+    assert "Du har ingen deltakere i porteføljen ennå" in body
+
+
+def test_fifty_a_page_and_the_next_page_has_the_rest(client, veileder):
+    ParticipantFactory.create_batch(55, veileder=veileder)
+    client.force_login(veileder)
+    first = client.get(URL)
+    assert len(rows(first)) == 50
+    assert first.context["page"].paginator.count == 55
+    assert len(rows(client.get(URL, {"side": 2}))) == 5
+
+
+def test_query_count_is_the_same_for_10_and_50_rows(client, veileder, django_assert_num_queries):
+    ParticipantFactory.create_batch(60, veileder=veileder, sluttkompetanse=LaerefagFactory())
+    client.force_login(veileder)
+    client.get(URL)  # warm the session
+    # session, user, roles, grants, permissions x2, count, lærefag and kontor options, rows,
+    # session save (savepoint, update, release)
+    for size in (10, 50):
+        with django_assert_num_queries(13):
+            response = client.get(URL, {"per_side": size})
+        assert len(rows(response)) == size
+
+
+def test_search_by_name_and_by_fodselsnummer(client, veileder):
+    anna = ParticipantFactory(veileder=veileder, first_name="Anna", last_name="Grønli")
+    ParticipantFactory(veileder=veileder, first_name="Bjørn", last_name="Lie")
+    client.force_login(veileder)
+    assert rows(client.get(URL, {"q": "grøn"})) == [anna.full_name]
+    assert rows(client.get(URL, {"q": "anna grønli"})) == [anna.full_name]
+    assert rows(client.get(URL, {"q": anna.fodselsnummer})) == [anna.full_name]
+    assert anna.full_name in rows(client.get(URL, {"q": anna.fodselsnummer[:6]}))
+    response = client.get(URL, {"q": "ingen-slik"})
+    assert rows(response) == []
+    assert "Ingen deltakere passer til søket" in response.content.decode()
+
+
+def test_filters_innsatsgruppe_sluttkompetanse_and_office(client, veileder):
+    helse = LaerefagFactory(name="Helsearbeiderfaget test")
+    annet = NavKontorFactory()
+    a = ParticipantFactory(
+        veileder=veileder, innsatsgruppe=Innsatsgruppe.SITUASJONSBESTEMT, sluttkompetanse=helse
+    )
+    b = ParticipantFactory(
+        veileder=veileder, innsatsgruppe=Innsatsgruppe.STANDARD, nav_kontor=annet
+    )
+    client.force_login(veileder)
+    assert rows(client.get(URL, {"innsatsgruppe": "situasjonsbestemt"})) == [a.full_name]
+    assert rows(client.get(URL, {"sluttkompetanse": helse.pk})) == [a.full_name]
+    assert rows(client.get(URL, {"kontor": annet.pk})) == [b.full_name]
+
+
+def test_sorting_by_name_both_ways(client, veileder):
+    ParticipantFactory(veileder=veileder, last_name="Aas")
+    ParticipantFactory(veileder=veileder, last_name="Øien")
+    client.force_login(veileder)
+    first = client.get(URL, {"sort": "navn"}).context["page"].object_list[0]
+    last_first = client.get(URL, {"sort": "-navn"}).context["page"].object_list[0]
+    assert first.last_name == "Aas"
+    assert last_first.last_name == "Øien"
+
+
+def test_bad_filter_values_are_ignored_not_a_500(client, veileder):
+    ParticipantFactory(veileder=veileder)
+    client.force_login(veileder)
+    response = client.get(
+        URL, {"innsatsgruppe": "tull", "sluttkompetanse": "x", "side": "abc", "per_side": "9999"}
+    )
+    assert response.status_code == 200
+
+
+def test_htmx_search_returns_only_the_results_fragment(client, veileder):
+    ParticipantFactory(veileder=veileder, first_name="Anna")
+    client.force_login(veileder)
+    response = client.get(
+        URL, {"q": "Anna"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="caseload-results"
+    )
+    body = response.content.decode()
+    assert "Anna" in body
+    assert "<html" not in body
+
+
+def test_leder_sees_the_whole_office_with_veileder_column(
+    client, leder, veileder, colleague, other_veileder
+):
+    ParticipantFactory(veileder=veileder)
+    ParticipantFactory(veileder=colleague)
+    ParticipantFactory(veileder=other_veileder)
+    client.force_login(leder)
+    response = client.get(reverse("participants:office"))
+    assert response.context["page"].paginator.count == 2
+    assert "Veileder" in response.content.decode()
+
+
+def test_office_page_query_count_is_fixed(client, leder, veileder, django_assert_num_queries):
+    ParticipantFactory.create_batch(60, veileder=veileder)
+    client.force_login(leder)
+    client.get(reverse("participants:office"))
+    for size in (10, 50):
+        with django_assert_num_queries(13):
+            client.get(reverse("participants:office"), {"per_side": size})

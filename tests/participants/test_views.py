@@ -1,0 +1,174 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from participants.identity import make_identity
+from participants.models import Participant
+from tests.factories import LaerefagFactory
+
+pytestmark = pytest.mark.django_db
+
+CREATE = reverse("participants:create")
+
+
+def form_data(**overrides):
+    data = {
+        "fodselsnummer": make_identity(datetime.date(2003, 6, 14), 701),
+        "first_name": "Ingrid",
+        "last_name": "Aune",
+        "phone": "91234567",
+        "email": "ingrid@example.no",
+        "street_address": "Storgata 1",
+        "postal_code": "7011",
+        "postal_place": "Trondheim",
+        "innsatsgruppe": "situasjonsbestemt",
+        "sluttkompetanse": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_veileder_registers_a_participant_in_her_own_caseload(client, veileder):
+    fag = LaerefagFactory()
+    client.force_login(veileder)
+    response = client.post(CREATE, form_data(sluttkompetanse=fag.pk, vgs_completed="on"))
+    participant = Participant.objects.get(last_name="Aune")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("participants:detail", args=[participant.uuid])
+    assert participant.veileder == veileder
+    assert participant.nav_kontor == veileder.nav_kontor
+    assert participant.birth_date == datetime.date(2003, 6, 14)
+    assert participant.vgs_completed
+    assert participant.sluttkompetanse == fag
+
+
+def test_wrong_fodselsnummer_gives_a_clear_message_and_keeps_what_she_typed(client, veileder):
+    client.force_login(veileder)
+    good = make_identity(datetime.date(2003, 6, 14), 701)
+    bad = good[:10] + str((int(good[10]) + 1) % 10)
+    response = client.post(CREATE, form_data(fodselsnummer=bad))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Kontrollsifrene stemmer ikke" in body
+    assert 'value="Ingrid"' in body and 'value="Storgata 1"' in body and 'value="7011"' in body
+    assert 'aria-describedby="fodselsnummer-error"' in body
+    assert not Participant.objects.exists()
+
+
+def test_duplicate_fodselsnummer_is_refused(client, veileder, participant):
+    client.force_login(veileder)
+    response = client.post(CREATE, form_data(fodselsnummer=participant.fodselsnummer))
+    assert "finnes allerede en deltaker" in response.content.decode()
+    assert Participant.objects.count() == 1
+
+
+def test_detail_shows_masked_number_and_reveals_it_on_request(client, veileder, participant):
+    client.force_login(veileder)
+    body = client.get(reverse("participants:detail", args=[participant.uuid])).content.decode()
+    assert participant.masked_fodselsnummer in body
+    assert participant.fodselsnummer not in body
+    reveal = client.get(
+        reverse("participants:fodselsnummer", args=[participant.uuid]), HTTP_HX_REQUEST="true"
+    )
+    assert participant.fodselsnummer in reveal.content.decode()
+
+
+def test_detail_query_count_is_fixed(client, veileder, participant, django_assert_num_queries):
+    client.force_login(veileder)
+    url = reverse("participants:detail", args=[participant.uuid])
+    client.get(url)
+    with django_assert_num_queries(12):
+        client.get(url)
+
+
+def test_veileder_edits_contact_details(client, veileder, participant):
+    client.force_login(veileder)
+    url = reverse("participants:edit_contact", args=[participant.uuid])
+    response = client.post(
+        url,
+        {
+            "phone": "40000000",
+            "email": "ny@example.no",
+            "street_address": "Ny vei 2",
+            "postal_code": "7030",
+            "postal_place": "Trondheim",
+        },
+    )
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    assert participant.phone == "40000000"
+    assert participant.postal_code == "7030"
+
+
+def test_bad_postal_code_is_refused_with_message(client, veileder, participant):
+    client.force_login(veileder)
+    url = reverse("participants:edit_contact", args=[participant.uuid])
+    response = client.post(
+        url,
+        {
+            "phone": "40000000",
+            "email": "",
+            "street_address": "",
+            "postal_code": "70",
+            "postal_place": "",
+        },
+    )
+    assert "Postnummer skal være fire sifre" in response.content.decode()
+    participant.refresh_from_db()
+    assert participant.phone == "91234567"
+
+
+def test_reassignment_moves_access(client, leder, veileder, colleague, participant):
+    client.force_login(leder)
+    response = client.post(
+        reverse("participants:reassign", args=[participant.uuid]), {"veileder": colleague.pk}
+    )
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    assert participant.veileder == colleague
+
+    client.force_login(veileder)
+    assert client.get(reverse("participants:detail", args=[participant.uuid])).status_code == 404
+    client.force_login(colleague)
+    assert client.get(reverse("participants:detail", args=[participant.uuid])).status_code == 200
+
+
+def test_reassign_offers_only_veiledere_of_the_office(
+    client, leder, veileder, colleague, other_veileder, participant
+):
+    client.force_login(leder)
+    response = client.post(
+        reverse("participants:reassign", args=[participant.uuid]), {"veileder": other_veileder.pk}
+    )
+    assert response.status_code == 200
+    assert (
+        "Velg et gyldig valg" in response.content.decode() or "gyldig" in response.content.decode()
+    )
+    participant.refresh_from_db()
+    assert participant.veileder == veileder
+
+
+def test_unknown_uuid_is_404(client, veileder):
+    client.force_login(veileder)
+    url = reverse("participants:detail", args=["00000000-0000-4000-8000-000000000000"])
+    assert client.get(url).status_code == 404
+
+
+def test_participant_urls_carry_uuid_not_id(participant):
+    url = reverse("participants:detail", args=[participant.uuid])
+    assert str(participant.uuid) in url
+    assert f"/{participant.pk}/" not in url
+
+
+def test_login_with_nav_ident_in_lower_case(client, veileder):
+    response = client.post(
+        reverse("login"),
+        {"username": veileder.nav_ident.lower(), "password": "riktig-hemmelig-passord"},
+    )
+    assert response.status_code == 302
+
+
+def test_login_failure_message_is_norwegian(client, veileder):
+    response = client.post(reverse("login"), {"username": veileder.nav_ident, "password": "feil"})
+    assert "Feil NAV-ident eller passord" in response.content.decode()

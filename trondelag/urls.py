@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from core import views as core_views
+
+admin.site.site_header = "Trøndelag-modellen – administrasjon"
+admin.site.site_title = "Administrasjon"
+admin.site.index_title = "Administrasjon"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("logg-inn/", core_views.LoginView.as_view(), name="login"),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots, name="robots"),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("", include("participants.urls")),
+]
