@@ -9,6 +9,7 @@ from accounts.roles import Role
 from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
+from core.sections import participant_sections
 
 from . import services
 from .access import CHANGE, REASSIGN
@@ -93,6 +94,7 @@ def _detail(request, participant, *, full: bool = False):
             "full": full,
             "can_change": request.user.has_perm(CHANGE, participant),
             "can_reassign": request.user.has_perm(REASSIGN, participant),
+            "sections": participant_sections(request, participant),
         },
     )
 

@@ -84,3 +84,45 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     nav_kontor = factory.LazyAttribute(
         lambda p: p.veileder.nav_kontor if p.veileder else NavKontorFactory()
     )
+
+
+_orgnr_seq = itertools.count(91000000)
+
+
+def next_orgnr() -> str:
+    from companies.models import make_orgnr
+
+    while not (number := make_orgnr(next(_orgnr_seq))):
+        pass
+    return number
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "companies.Company"
+
+    orgnr = factory.LazyFunction(next_orgnr)
+    name = factory.Sequence(lambda n: f"Testbedrift {n} AS")
+    municipality = "Trondheim"
+    postal_code = "7010"
+    bransje = "Helse og omsorg"
+    contact_name = "Kari Kontakt"
+
+
+class CompanyNeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "companies.CompanyNeed"
+
+    company = factory.SubFactory(CompanyFactory)
+    laerefag = factory.SubFactory(LaerefagFactory)
+    count = 1
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "matching.Match"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    company = factory.SubFactory(CompanyFactory)
+    proposed_by = factory.LazyAttribute(lambda m: m.participant.veileder)
+    motivation = "Interessert i faget og bor nær bedriften."

@@ -3,33 +3,17 @@
 The URL list is read from the URL conf, so a new view without a row here fails the test.
 """
 
+import importlib
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.matrix import LOGIN, NOT_ALLOWED, NOT_FOUND, OK, PARTICIPANT_PAGE, PERSONAS, row
+
 pytestmark = pytest.mark.django_db
 
-OK, LOGIN, NOT_FOUND, NOT_ALLOWED = "ok", "login", 404, 405
-PERSONAS = [
-    "anonymous",
-    "veileder",
-    "colleague",
-    "other_veileder",
-    "leder",
-    "other_leder",
-    "markedsradgiver",
-    "karriereveileder",
-    "fagopplaering",
-    "outsider",
-    "admin",
-]
-
-
-def row(default, **overrides):
-    return {p: overrides.get(p, default) for p in PERSONAS}
-
-
-PARTICIPANT_PAGE = row(NOT_FOUND, anonymous=LOGIN, veileder=OK, leder=OK)
 EXPECTED = {
     "home": row(OK, anonymous=LOGIN),
     "login": row(OK),
@@ -54,6 +38,14 @@ EXPECTED = {
     "participants:edit_contact": PARTICIPANT_PAGE,
     "participants:reassign": row(NOT_FOUND, anonymous=LOGIN, leder=OK),
 }
+_KWARG_MAKERS = []
+for _path in sorted(Path(__file__).parent.glob("*/matrix.py")):
+    _module = importlib.import_module(f"tests.{_path.parent.name}.matrix")
+    _overlap = set(EXPECTED) & set(_module.ROWS)
+    assert not _overlap, f"{_path} repeats rows {_overlap}"
+    EXPECTED.update(_module.ROWS)
+    if hasattr(_module, "url_kwargs"):
+        _KWARG_MAKERS.append(_module.url_kwargs)
 
 
 def app_url_names(patterns=None, namespace=""):
@@ -72,18 +64,21 @@ def test_every_url_has_a_row_in_the_matrix():
     assert {name for name, _ in app_url_names()} == set(EXPECTED)
 
 
-def _url(name, params, participant):
+def _url(name, params, participant, personas):
     kwargs = {}
+    for make in _KWARG_MAKERS:
+        kwargs.update(make(name, params, participant=participant, personas=personas) or {})
     for param in params:
-        assert param == "uuid", f"teach the matrix how to fill <{param}> in {name}"
-        kwargs[param] = participant.uuid
+        if param not in kwargs:
+            assert param == "uuid", f"teach the matrix how to fill <{param}> in {name}"
+            kwargs[param] = participant.uuid
     return reverse(name, kwargs=kwargs)
 
 
 def test_access_matrix(client, personas, participant):
     failures = []
     for name, params in app_url_names():
-        url = _url(name, params, participant)
+        url = _url(name, params, participant, personas)
         for persona in PERSONAS:
             client.logout()
             if persona != "anonymous":

@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "phases",
     "consent",
     "careerguidance",
+    "companies",
+    "matching",
 ]
 
 MIDDLEWARE = [
