@@ -53,6 +53,18 @@ class Adressebeskyttelse(models.TextChoices):
     STRENGT_FORTROLIG = "strengt_fortrolig", "Strengt fortrolig (kode 6)"
 
 
+class Phase(models.TextChoices):
+    """The pipeline of DOMAIN.md; transitions and their rules live in the phases app."""
+
+    KARTLEGGE = "kartlegge", "Kartlegging"
+    MATCHING = "matching", "Matching"
+    PRAKSIS = "praksis", "Praksis"
+    SKOLE = "skole", "Skole"
+    LARETID = "laretid", "Læretid"
+    JOBB = "jobb", "Jobb"
+    AVSLUTTET = "avsluttet", "Avsluttet"
+
+
 class Participant(models.Model):
     """A job seeker (deltaker) followed by a NAV-veileder towards a fagbrev and a job."""
 
@@ -107,6 +119,11 @@ class Participant(models.Model):
     skjermet = models.BooleanField(
         "skjermet", default=False, help_text="NAV-ansatt eller nærstående: krever egen tilgang."
     )
+    # Current phase and next follow-up are stored (and kept in step by phases.services in the
+    # same transaction as the history row) so the caseload filters and sorts on indexes.
+    phase = models.CharField("fase", max_length=12, choices=Phase.choices, default=Phase.KARTLEGGE)
+    phase_entered_at = models.DateTimeField("i fasen siden", default=timezone.now)
+    next_followup_due = models.DateField("neste oppfølging", null=True, blank=True)
     created_at = models.DateTimeField("opprettet", default=timezone.now, editable=False)
     updated_at = models.DateTimeField("endret", auto_now=True)
 
@@ -131,6 +148,11 @@ class Participant(models.Model):
             models.Index(fields=["nav_kontor", "birth_date"], name="pt_kontor_birth_idx"),
             models.Index(fields=["veileder", "created_at"], name="pt_veileder_created_idx"),
             models.Index(fields=["nav_kontor", "created_at"], name="pt_kontor_created_idx"),
+            models.Index(fields=["veileder", "phase"], name="pt_veileder_phase_idx"),
+            models.Index(fields=["nav_kontor", "phase"], name="pt_kontor_phase_idx"),
+            models.Index(fields=["veileder", "next_followup_due"], name="pt_veileder_due_idx"),
+            models.Index(fields=["nav_kontor", "next_followup_due"], name="pt_kontor_due_idx"),
+            models.Index(fields=["next_followup_due"], name="pt_due_idx"),
             models.Index(fields=["innsatsgruppe"], name="pt_innsatsgruppe_idx"),
             models.Index(fields=["last_name", "first_name"], name="pt_name_idx"),
         ]

@@ -122,3 +122,15 @@ def is_postgres() -> bool:
 def _plain_http(settings):
     # Production redirects to HTTPS; the test client speaks plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` need real row locks and concurrent transactions."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL); CI runs it")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
