@@ -20,3 +20,9 @@ class NavIdentAuthenticationForm(AkselFormMixin, AuthenticationForm):
 
     def clean_username(self) -> str:
         return self.cleaned_data["username"].strip().upper()
+
+
+def axes_username(request, credentials) -> str:
+    """The NAV-ident as axes counts it: case-insensitive, so z123456 and Z123456 share a limit."""
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    return raw.strip().upper()

@@ -9,4 +9,5 @@ def navigation(request):
         "user_roles": roles,
         "is_veileder": Role.VEILEDER in roles,
         "is_leder": Role.LEDER in roles,
+        "can_search_audit": Role.LEDER in roles or getattr(user, "is_superuser", False),
     }

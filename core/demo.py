@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.models import NavKontor, User
 from accounts.roles import Role
+from audit.models import AuditEvent
 from participants.identity import make_identity
 from participants.models import Adressebeskyttelse, Innsatsgruppe, Laerefag, Participant
 
@@ -437,6 +438,9 @@ def seed_demo(*, participants: int, seed: int, reset: bool = False, stdout=None)
                     stdout.write(f"  {created} deltakere …")
         Participant.objects.bulk_create(batch)
         created += len(batch)
+    from companies.demo import seed_companies
+
+    seed_companies(seed=seed)
     if connection.vendor == "postgresql":
         # Fresh statistics, so the planner picks the caseload indexes right after seeding.
         with connection.cursor() as cursor:
@@ -447,6 +451,12 @@ def seed_demo(*, participants: int, seed: int, reset: bool = False, stdout=None)
 def reset_demo() -> None:
     """Remove everything seed_demo made (participants and generated or demo users)."""
     with transaction.atomic():
+        # The sporingslogg refuses row deletes; a demo reset empties it wholesale instead.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("TRUNCATE audit_auditevent")
+        else:
+            AuditEvent.objects.all().delete()
         Participant.objects.all().delete()
         User.objects.filter(nav_ident__in=DEMO_IDENTS).delete()
         User.objects.filter(nav_ident__regex=r"^[VL]1[0-9]{5}$").delete()

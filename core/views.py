@@ -22,6 +22,8 @@ def home(request):
         return redirect("participants:caseload")
     if Role.LEDER in roles:
         return redirect("participants:office")
+    if Role.MARKEDSRADGIVER in roles:
+        return redirect("matching:queue")
     return render(request, "core/home.html")
 
 

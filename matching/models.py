@@ -37,6 +37,13 @@ class Match(models.Model):
         "status", max_length=20, choices=MatchStatus.choices, default=MatchStatus.FORESLATT
     )
     motivation = models.TextField("begrunnelse", blank=True)
+    # What the participant agreed to share with the markedsrådgiver (interests,
+    # tilrettelegging); the only free text about her the review page shows.
+    shared_summary = models.TextField(
+        "opplysninger deltakeren har samtykket til å dele",
+        blank=True,
+        help_text="Interesser og behov for tilrettelegging som deltakeren har sagt ja til at markedsrådgiveren får se.",
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="foreslått av",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from guardian.models import UserObjectPermissionBase
+from simple_history.models import HistoricalRecords
 
 from .identity import age_on, mask, validate_identity
 
@@ -126,6 +127,10 @@ class Participant(models.Model):
     next_followup_due = models.DateField("neste oppfølging", null=True, blank=True)
     created_at = models.DateTimeField("opprettet", default=timezone.now, editable=False)
     updated_at = models.DateTimeField("endret", auto_now=True)
+    anonymised_at = models.DateTimeField("anonymisert", null=True, blank=True, editable=False)
+
+    # Who changed which field from what to what (django-simple-history).
+    history = HistoricalRecords(excluded_fields=["updated_at"], cascade_delete_history=True)
 
     class Meta:
         verbose_name = "deltaker"
@@ -138,6 +143,12 @@ class Participant(models.Model):
             ("reassign_participant", "Kan tildele deltaker til annen veileder"),
         ]
         indexes = [
+            # The retention sweep reads only ended, not yet anonymised cases.
+            models.Index(
+                fields=["phase", "phase_entered_at"],
+                condition=models.Q(anonymised_at__isnull=True),
+                name="pt_retention_idx",
+            ),
             models.Index(
                 fields=["veileder", "last_name", "first_name"], name="pt_veileder_name_idx"
             ),

@@ -1,5 +1,7 @@
 from django.http import Http404
 
+from audit.services import audit_participant
+
 from .access import VIEW, visible_q
 from .models import Participant
 
@@ -7,7 +9,8 @@ from .models import Participant
 def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Participant:
     """The participant if ``user`` may act on it with ``perm``; 404 otherwise.
 
-    404 and never 403: a refused URL must not reveal that the person exists.
+    404 and never 403: a refused URL must not reveal that the person exists. Every page
+    about a person comes through here, so this is where the look is logged (once a request).
     """
     participant = (
         Participant.objects.filter(visible_q(user, perm), uuid=participant_uuid)
@@ -16,4 +19,5 @@ def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Partic
     )
     if participant is None:
         raise Http404("Fant ikke deltakeren.")
+    audit_participant(user, participant)
     return participant

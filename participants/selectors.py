@@ -90,3 +90,92 @@ def veiledere_in_office(nav_kontor_id: int | None) -> QuerySet[User]:
     return User.objects.filter(
         nav_kontor_id=nav_kontor_id, is_active=True, groups__name=Role.VEILEDER
     ).order_by("name")
+
+
+# Fields the change history shows; phase state has its own timeline, identity never changes.
+HISTORY_FIELDS = (
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "street_address",
+    "postal_code",
+    "postal_place",
+    "nav_kontor",
+    "veileder",
+    "innsatsgruppe",
+    "vgs_completed",
+    "sluttkompetanse",
+    "adressebeskyttelse",
+    "skjermet",
+)
+
+
+def change_history(participant: Participant, *, limit: int = 20) -> list[dict]:
+    """Who changed which field from what to what, newest first (three queries in all)."""
+    from accounts.models import NavKontor
+
+    from .models import Laerefag
+
+    records = list(
+        participant.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    pairs = list(zip(records, [*records[1:], None], strict=True))[:limit]
+    diffs = []
+    ids: dict[str, set] = {"veileder": set(), "nav_kontor": set(), "sluttkompetanse": set()}
+    for newer, older in pairs:
+        if older is None:
+            diffs.append((newer, None))
+            continue
+        delta = newer.diff_against(older, included_fields=list(HISTORY_FIELDS))
+        for change in delta.changes:
+            if change.field in ids:
+                ids[change.field].update(v for v in (change.old, change.new) if v)
+        diffs.append((newer, delta.changes))
+    names = {
+        "veileder": dict(User.objects.filter(pk__in=ids["veileder"]).values_list("pk", "name")),
+        "nav_kontor": dict(
+            NavKontor.objects.filter(pk__in=ids["nav_kontor"]).values_list("pk", "name")
+        ),
+        "sluttkompetanse": dict(
+            Laerefag.objects.filter(pk__in=ids["sluttkompetanse"]).values_list("pk", "name")
+        ),
+    }
+    meta = Participant._meta
+
+    def show(field: str, value) -> str:
+        if value in (None, ""):
+            return "–"
+        if field in names:
+            return names[field].get(value, str(value))
+        model_field = meta.get_field(field)
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return "Ja" if value else "Nei"
+        return str(value)
+
+    rows = []
+    for record, changes in diffs:
+        who = record.history_user.name if record.history_user else "System"
+        if changes is None:
+            rows.append({"when": record.history_date, "who": who, "changes": [], "created": True})
+        elif changes:
+            rows.append(
+                {
+                    "when": record.history_date,
+                    "who": who,
+                    "created": False,
+                    "changes": [
+                        (
+                            meta.get_field(c.field).verbose_name,
+                            show(c.field, c.old),
+                            show(c.field, c.new),
+                        )
+                        for c in changes
+                    ],
+                }
+            )
+    return rows

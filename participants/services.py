@@ -1,15 +1,21 @@
 """Every write to a participant goes through these functions."""
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from accounts.models import NavKontor, User
 from accounts.roles import Role, has_role
+from audit.models import AuditAction
+from audit.services import audit_change
 from core.exceptions import DomainError
 
 from .access import CHANGE, REASSIGN, visible_q
 from .identity import parse_identity
-from .models import Participant
+from .models import Participant, Phase
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
 DUPLICATE_MESSAGE = "Det finnes allerede en deltaker med dette fødselsnummeret/D-nummeret."
@@ -46,9 +52,11 @@ def participant_create(
         **fields,
     )
     participant.full_clean(exclude=["fodselsnummer"], validate_unique=False)
+    participant._history_user = actor
     try:
         with transaction.atomic():
             participant.save()
+            audit_change(actor, participant, what=AuditAction.CREATE.label)
     except IntegrityError:
         raise DomainError(DUPLICATE_MESSAGE) from None
     return participant
@@ -72,7 +80,9 @@ def participant_update_contact(*, actor: User, participant: Participant, **chang
             locked.full_clean(exclude=["fodselsnummer"], validate_unique=False)
         except ValidationError as exc:
             raise DomainError(" ".join(exc.messages)) from None
+        locked._history_user = actor
         locked.save(update_fields=[*changes, "updated_at"])
+        audit_change(actor, locked, what="Kontaktopplysninger: " + ", ".join(sorted(changes)))
     return locked
 
 
@@ -97,5 +107,44 @@ def participant_reassign(*, actor: User, participant: Participant, veileder: Use
         if not has_role(veileder, Role.VEILEDER):
             raise DomainError(f"{veileder.name} har ikke rollen veileder.")
         locked.veileder = veileder
+        locked._history_user = actor
         locked.save(update_fields=["veileder", "updated_at"])
+        audit_change(actor, locked, what=f"Tildelt veileder {veileder.nav_ident}")
     return locked
+
+
+def participant_anonymise(*, participant: Participant) -> bool:
+    """Replace a participant's personal data with a pseudonym; False if already done.
+
+    The row (and so every audit record pointing at it) stays: the sporingslogg then holds
+    only the pseudonym. Her change history is deleted, since it repeats the old values.
+    """
+    from core.retention import run_anonymisers
+
+    with transaction.atomic():
+        locked = Participant.objects.select_for_update().filter(pk=participant.pk).first()
+        if locked is None or locked.anonymised_at is not None:
+            return False
+        locked.first_name = "Anonymisert"
+        locked.last_name = f"deltaker {locked.pk}"
+        locked.fodselsnummer = f"A{locked.pk:010d}"
+        # Keep the birth year for statistics by age band, not the date.
+        locked.birth_date = locked.birth_date.replace(month=1, day=1)
+        for name in CONTACT_FIELDS:
+            setattr(locked, name, "")
+        locked.anonymised_at = timezone.now()
+        locked.skip_history_when_saving = True
+        locked.save()
+        del locked.skip_history_when_saving
+        locked.history.all().delete()
+        run_anonymisers(locked)
+    return True
+
+
+def participants_due_for_anonymisation(*, now=None, limit: int = 500):
+    """Ended cases older than the retention period, oldest first, from an indexed scan."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=365 * settings.RETENTION_YEARS)
+    return Participant.objects.filter(
+        phase=Phase.AVSLUTTET, phase_entered_at__lt=cutoff, anonymised_at__isnull=True
+    ).order_by("phase_entered_at", "id")[:limit]

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 
 from accounts.models import NavKontor
 from accounts.roles import Role
+from audit.models import AuditAction
+from audit.services import audit_list, audit_participant
 from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
@@ -16,7 +18,7 @@ from .access import CHANGE, REASSIGN
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
-from .selectors import CaseloadFilter, Scope, caseload, veiledere_in_office
+from .selectors import CaseloadFilter, Scope, caseload, change_history, veiledere_in_office
 
 
 def _caseload_page(request, *, scope: str, title: str):
@@ -37,6 +39,11 @@ def _caseload_page(request, *, scope: str, title: str):
         )
     rows = caseload(request.user, scope=scope, filters=filters)
     page = Paginator(rows, page_size(request)).get_page(request.GET.get("side"))
+    audit_list(
+        request.user,
+        what=f"{title}, side {page.number}",
+        participant_ids=[p.pk for p in page.object_list],
+    )
     query = request.GET.copy()
     query.pop("side", None)
     context = {
@@ -95,6 +102,7 @@ def _detail(request, participant, *, full: bool = False):
             "can_change": request.user.has_perm(CHANGE, participant),
             "can_reassign": request.user.has_perm(REASSIGN, participant),
             "sections": participant_sections(request, participant),
+            "history": change_history(participant),
         },
     )
 
@@ -103,6 +111,7 @@ def _detail(request, participant, *, full: bool = False):
 def participant_fodselsnummer(request, uuid):
     """Shows the full number on explicit request (the audit issue logs this action)."""
     participant = get_participant_for_user(request.user, uuid)
+    audit_participant(request.user, participant, action=AuditAction.SHOW_FNR)
     if request.htmx:
         return render(
             request, "participants/detail.html#fnr-full", {"participant": participant, "full": True}

@@ -45,7 +45,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         for role in extracted or ():
-            self.groups.add(Group.objects.get(name=role))
+            # get_or_create: transactional tests flush what the data migrations made.
+            self.groups.add(Group.objects.get_or_create(name=role)[0])
 
     @factory.post_generation
     def clearances(self, create, extracted, **kwargs):

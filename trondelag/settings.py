@@ -6,10 +6,14 @@ CI set DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (Redis).
 See README.md for the table of variables.
 """
 
+import datetime
 from pathlib import Path
+from urllib.parse import urlparse
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -58,14 +62,19 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "guardian",
+    "axes",
+    "simple_history",
     "core",
     "accounts",
+    "audit",
+    "reminders",
     "participants",
     "phases",
     "consent",
     "careerguidance",
     "companies",
     "matching",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -78,7 +87,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "audit.context.AuditContextMiddleware",
+    # Records request.user as the author of each change history row (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so it sees the outcome of every login attempt (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "trondelag.urls"
@@ -95,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.navigation",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -119,6 +135,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Users, roles and object permissions -----------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out NAV-ident before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Object-level answers for participants come from the same rule as the querysets.
     "participants.backends.ParticipantAccessBackend",
@@ -185,7 +203,8 @@ def _mailer(url: str) -> dict:
     cfg = environ.Env.email_url_config(url)
     backend = cfg["EMAIL_BACKEND"]
     if backend.endswith("filebased.EmailBackend"):
-        return {"BACKEND": backend, "OPTIONS": {"file_path": cfg.get("EMAIL_FILE_PATH")}}
+        # django-environ drops the leading "/" of filemail:///abs/path; urlparse keeps it.
+        return {"BACKEND": backend, "OPTIONS": {"file_path": urlparse(url).path}}
     if backend.endswith("smtp.EmailBackend"):
         options = {
             "host": cfg.get("EMAIL_HOST"),
@@ -239,7 +258,26 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict = {
     "heartbeat": {"task": "core.tasks.heartbeat", "schedule": 300.0},
+    "reminders-scan": {"task": "reminders.tasks.scan", "schedule": crontab(minute="*/15")},
+    "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": 60.0},
+    "anonymise-expired": {
+        "task": "participants.tasks.anonymise_expired",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
+
+# Reminders (reminders app): a row claimed longer ago than this was left by a dead worker.
+REMINDER_STALE_SECONDS = env.int("REMINDER_STALE_SECONDS", default=300)
+REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=30)
+# Only the worker test sets this: the delivery waits while the file exists (see services).
+REMINDERS_TEST_PAUSE_FILE = env.str("REMINDERS_TEST_PAUSE_FILE", default="")
+# Absolute links in e-mails, and the domain of their Message-IDs.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+EMAIL_MESSAGE_ID_DOMAIN = env.str("EMAIL_MESSAGE_ID_DOMAIN", default="trondelag.nav.no")
+
+# Years an ended case is kept before the participant is anonymised. Five is a placeholder
+# until NAV's arkivplan for this record type decides.
+RETENTION_YEARS = env.int("RETENTION_YEARS", default=5)
 
 # --- Security -------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/6.0/howto/deployment/checklist/
@@ -258,6 +296,36 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=45) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 X_FRAME_OPTIONS = "DENY"
+# Django's own CSP (https://docs.djangoproject.com/en/6.1/ref/csp/): our scripts and styles
+# are files under /static/, never inline.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+
+# --- Login throttling (django-axes: https://django-axes.readthedocs.io/en/latest/4_configuration.html)
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.forms.axes_username"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# --- Sporingslogg --------------------------------------------------------------------
+# Behind NAV's ingress the client address arrives in X-Forwarded-For; elsewhere ignore it.
+AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", default=False)
+# Also write each audit event as a JSON log line (logger "trondelag.audit") for a SIEM.
+AUDIT_LOG_JSON = env_bool("AUDIT_LOG_JSON", default=False)
 
 # --- Logging --------------------------------------------------------------------------
 LOGGING = {
@@ -272,6 +340,8 @@ PAGE_SIZE = 50
 # The admin lives under a non-default path so scanners looking for /admin/ find nothing.
 ADMIN_PATH = env.str("ADMIN_PATH", default="forvaltning/")
 
-# guardian's backend is deliberately not installed: ParticipantAccessBackend answers object
-# checks from the same rule as the querysets (see participants/access.py).
-SILENCED_SYSTEM_CHECKS = ["guardian.W001"]
+# guardian.W001: guardian's backend is deliberately not installed; ParticipantAccessBackend
+# answers object checks from the same rule as the querysets (see participants/access.py).
+# axes.W006: lock-out is per NAV-ident on purpose. A NAV office reaches us through one
+# shared address, so counting failures per IP would lock a whole office out at once.
+SILENCED_SYSTEM_CHECKS = ["guardian.W001", "axes.W006"]

@@ -17,4 +17,9 @@ urlpatterns = [
     path("robots.txt", core_views.robots, name="robots"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("participants.urls")),
+    path("", include("audit.urls")),
+    path("", include("reminders.urls")),
+    path("", include("companies.urls")),
+    path("", include("matching.urls")),
+    path("", include("notifications.urls")),
 ]

@@ -1,0 +1,68 @@
+"""Who may search the sporingslogg: an office's leder (events by her office's users or about
+her office's participants) and administrators (everything)."""
+
+import datetime
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from accounts.roles import Role, roles_of
+
+from .models import AuditAction, AuditEvent
+
+
+def may_search_audit(user) -> bool:
+    return user.is_superuser or (Role.LEDER in roles_of(user) and user.nav_kontor_id is not None)
+
+
+def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
+    qs = AuditEvent.objects.all()
+    if user.is_superuser:
+        return qs
+    if not may_search_audit(user):
+        return qs.none()
+    office = user.nav_kontor
+    return qs.filter(Q(actor_office=office.enhetsnummer) | Q(participant__nav_kontor_id=office.pk))
+
+
+def audit_search(
+    user,
+    *,
+    nav_ident: str = "",
+    fodselsnummer: str = "",
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> QuerySet[AuditEvent]:
+    qs = audit_events_visible_to(user)
+    if nav_ident:
+        qs = qs.filter(actor_ident=nav_ident.strip().upper())
+    if fodselsnummer:
+        qs = qs.filter(participant__fodselsnummer=fodselsnummer)
+    tz = timezone.get_current_timezone()
+    if date_from:
+        qs = qs.filter(created_at__gte=datetime.datetime.combine(date_from, datetime.time.min, tz))
+    if date_to:
+        qs = qs.filter(
+            created_at__lt=datetime.datetime.combine(
+                date_to + datetime.timedelta(days=1), datetime.time.min, tz
+            )
+        )
+    return qs.select_related("participant").order_by("-created_at", "-id")
+
+
+def audit_for_participant(participant) -> QuerySet[AuditEvent]:
+    """Who looked at her record: direct looks, plus lists she appeared on (for innsyn)."""
+    direct = Q(participant=participant)
+    if connection.vendor == "postgresql":
+        on_list = Q(participant_ids__contains=[participant.pk])
+    else:
+        # SQLite has no JSON containment; the embedded default only holds demo-sized logs.
+        on_list = Q(
+            pk__in=[
+                e.pk
+                for e in AuditEvent.objects.filter(action=AuditAction.LIST).only("participant_ids")
+                if participant.pk in e.participant_ids
+            ]
+        )
+    return AuditEvent.objects.filter(direct | on_list).order_by("created_at", "id")

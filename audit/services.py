@@ -1,0 +1,77 @@
+"""Writing the sporingslogg. One insert per look; never inside the caller's transaction."""
+
+import json
+import logging
+
+from django.conf import settings
+from django.db import transaction
+
+from accounts.roles import roles_of
+
+from .context import current
+from .models import AuditAction, AuditEvent
+
+siem = logging.getLogger("trondelag.audit")
+
+
+def _write(event: AuditEvent) -> None:
+    # Autocommit outside any atomic block: a read stays logged even if the request fails
+    # afterwards. Inside a transaction (a service's change) the row commits with the change.
+    event.save()
+    if settings.AUDIT_LOG_JSON:
+        siem.info(
+            json.dumps(
+                {
+                    "time": event.created_at.isoformat(),
+                    "actor": event.actor_ident,
+                    "roles": event.actor_roles,
+                    "office": event.actor_office,
+                    "participant": event.participant_id,
+                    "action": event.action,
+                    "what": event.what,
+                    "ip": event.ip,
+                    "request_id": event.request_id,
+                },
+                ensure_ascii=False,
+            )
+        )
+
+
+def _event(user, *, action: str, participant=None, what: str = "", participant_ids=()):
+    ctx = current()
+    return AuditEvent(
+        actor=user,
+        actor_ident=user.nav_ident,
+        actor_roles=",".join(sorted(roles_of(user))),
+        actor_office=user.nav_kontor.enhetsnummer if user.nav_kontor_id else "",
+        participant=participant,
+        action=action,
+        what=what[:200],
+        participant_ids=list(participant_ids),
+        ip=ctx.ip if ctx else None,
+        request_id=ctx.request_id if ctx else "",
+        path=ctx.path if ctx else "",
+    )
+
+
+def audit_participant(user, participant, *, action: str = AuditAction.VIEW, what: str = "") -> None:
+    """Log that ``user`` looked at (or changed) ``participant``; once per request and action."""
+    ctx = current()
+    key = (participant.pk, action)
+    if ctx is not None:
+        if key in ctx.recorded:
+            return
+        ctx.recorded.add(key)
+    _write(_event(user, action=action, participant=participant, what=what))
+
+
+def audit_list(user, *, what: str, participant_ids) -> None:
+    """One row for a list page, naming who was on it (no per-row writes)."""
+    _write(_event(user, action=AuditAction.LIST, what=what, participant_ids=participant_ids))
+
+
+def audit_change(user, participant, *, what: str) -> None:
+    if transaction.get_connection().in_atomic_block:
+        _write(_event(user, action=AuditAction.CHANGE, participant=participant, what=what))
+    else:  # pragma: no cover - services always call inside their transaction
+        audit_participant(user, participant, action=AuditAction.CHANGE, what=what)

@@ -1,0 +1,212 @@
+"""Every write to a match: proposing it and moving it through the review.
+
+The allowed status changes are the table ``TRANSITIONS``: one edge per (from, to) with the
+side that may take it and what it needs. Veileder-side steps belong to whoever may change
+the participant (her veileder, the office's leder, an explicit grant); decisions belong to
+markedsrådgivere alone. Every change writes a ``MatchEvent`` in the same transaction.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import Role, has_role
+from companies.models import Company
+from core.exceptions import DomainError
+from notifications.services import notification_create
+from participants.access import CHANGE, visible_q
+from participants.models import Participant
+
+from .models import Match, MatchEvent, MatchStatus
+
+S = MatchStatus
+VEILEDER, MARKEDSRADGIVER = "veileder", "markedsradgiver"
+
+
+@dataclass(frozen=True)
+class Edge:
+    side: str
+    needs_comment: str = ""  # the message when a comment is required and missing
+    needs_start_date: bool = False
+
+
+TRANSITIONS: dict[tuple[str, str], Edge] = {
+    (S.FORESLATT, S.TIL_VURDERING): Edge(VEILEDER),
+    (S.TIL_VURDERING, S.GODKJENT): Edge(MARKEDSRADGIVER),
+    (S.TIL_VURDERING, S.AVSLATT): Edge(
+        MARKEDSRADGIVER, needs_comment="Skriv hvorfor matchen avslås."
+    ),
+    (S.TIL_VURDERING, S.MER_INFO): Edge(
+        MARKEDSRADGIVER, needs_comment="Skriv hva du trenger mer informasjon om."
+    ),
+    (S.MER_INFO, S.TIL_VURDERING): Edge(
+        VEILEDER, needs_comment="Svar på spørsmålet fra markedsrådgiveren."
+    ),
+    (S.GODKJENT, S.MOTE_AVTALT): Edge(VEILEDER),
+    (S.MOTE_AVTALT, S.STARTET): Edge(VEILEDER, needs_start_date=True),
+    (S.MOTE_AVTALT, S.IKKE_STARTET): Edge(VEILEDER),
+    (S.STARTET, S.AVSLUTTET): Edge(VEILEDER),
+}
+DECISIONS = (S.GODKJENT, S.AVSLATT, S.MER_INFO)
+# Matches that hold a place at the company (capacity) or block a new proposal.
+FILLING = (S.GODKJENT, S.MOTE_AVTALT, S.STARTET)
+OPEN = (S.FORESLATT, S.TIL_VURDERING, S.MER_INFO, *FILLING)
+
+ALREADY_DECIDED = "Matchen er allerede vurdert."
+ONE_STARTED = (
+    "Deltakeren har allerede en startet plassering. Avslutt den før en ny plassering starter."
+)
+
+
+def allowed_next(status: str, side: str) -> list[str]:
+    """The statuses ``side`` may move a match to from ``status``, in table order."""
+    return [to for (frm, to), edge in TRANSITIONS.items() if frm == status and edge.side == side]
+
+
+def _may_act_for_participant(actor: User, participant_id: int) -> bool:
+    roles_ok = has_role(actor, Role.VEILEDER) or has_role(actor, Role.LEDER)
+    return (
+        roles_ok
+        and Participant.objects.filter(visible_q(actor, CHANGE), pk=participant_id).exists()
+    )
+
+
+def match_propose(
+    *,
+    actor: User,
+    participant: Participant,
+    company: Company,
+    motivation: str,
+    shared_summary: str = "",
+) -> Match:
+    """The participant's veileder (or leder) proposes a company, with a motivation."""
+    if not _may_act_for_participant(actor, participant.pk):
+        raise DomainError("Bare deltakerens veileder eller leder kan foreslå en match.")
+    motivation = motivation.strip()
+    if not motivation:
+        raise DomainError("Skriv en kort begrunnelse for forslaget.")
+    with transaction.atomic():
+        # Lock the participant so two proposals for the same company cannot both pass.
+        Participant.objects.select_for_update().filter(pk=participant.pk).first()
+        if Match.objects.filter(participant=participant, company=company, status__in=OPEN).exists():
+            raise DomainError("Deltakeren har allerede en åpen match med denne bedriften.")
+        match = Match.objects.create(
+            participant=participant,
+            company=company,
+            motivation=motivation,
+            shared_summary=shared_summary.strip(),
+            proposed_by=actor,
+        )
+        MatchEvent.objects.create(
+            match=match, actor=actor, from_status="", to_status=S.FORESLATT, comment=motivation
+        )
+    return match
+
+
+def match_transition(
+    *,
+    actor: User,
+    match: Match,
+    to_status: str,
+    comment: str = "",
+    start_date: datetime.date | None = None,
+) -> Match:
+    """Move ``match`` to ``to_status`` if the table allows it for the actor's side.
+
+    Locks the row first, so of two concurrent decisions one wins and the other is told the
+    match is already decided. Moving to the current status is a no-op, except for a
+    decision: a second markedsrådgiver must learn that someone else already decided.
+    """
+    comment = comment.strip()
+    try:
+        with transaction.atomic():
+            locked = Match.objects.select_for_update().get(pk=match.pk)
+            frm = locked.status
+            if frm == to_status and to_status not in DECISIONS:
+                return locked
+            edge = TRANSITIONS.get((frm, to_status))
+            if to_status in DECISIONS and frm != S.TIL_VURDERING:
+                raise DomainError(ALREADY_DECIDED)
+            if edge is None:
+                raise DomainError(
+                    f"En match som er «{S(frm).label.lower()}» kan ikke settes til "
+                    f"«{S(to_status).label.lower()}»."
+                )
+            _check_actor(actor, locked, edge)
+            if edge.needs_comment and not comment:
+                raise DomainError(edge.needs_comment)
+            if edge.needs_start_date and start_date is None:
+                raise DomainError("Oppgi startdato.")
+            _apply(locked, actor, to_status, comment, start_date)
+            event = MatchEvent.objects.create(
+                match=locked, actor=actor, from_status=frm, to_status=to_status, comment=comment
+            )
+            if to_status in DECISIONS:
+                _notify_decision(locked, event)
+            elif to_status == S.TIL_VURDERING:
+                _notify_reviewer(locked, event)
+    except IntegrityError:
+        raise DomainError(ONE_STARTED) from None
+    return locked
+
+
+def _check_actor(actor: User, match: Match, edge: Edge) -> None:
+    if edge.side == MARKEDSRADGIVER:
+        if not has_role(actor, Role.MARKEDSRADGIVER):
+            raise DomainError("Bare en markedsrådgiver kan vurdere en match.")
+    elif not _may_act_for_participant(actor, match.participant_id):
+        raise DomainError("Bare deltakerens veileder eller leder kan gjøre dette.")
+
+
+def _apply(match: Match, actor: User, to_status: str, comment: str, start_date) -> None:
+    match.status = to_status
+    fields = ["status", "updated_at"]
+    if to_status in DECISIONS:
+        match.decided_by = actor
+        match.decided_at = timezone.now()
+        match.decision_reason = comment
+        fields += ["decided_by", "decided_at", "decision_reason"]
+    if to_status == S.STARTET:
+        match.start_date = start_date
+        fields.append("start_date")
+    match.save(update_fields=fields)
+
+
+def _notify_reviewer(match: Match, event: MatchEvent) -> None:
+    """The company's own markedsrådgiver hears of a match to review; the queue is shared."""
+    company = Company.objects.select_related("markedsradgiver").get(pk=match.company_id)
+    if company.markedsradgiver is None or company.markedsradgiver_id == event.actor_id:
+        return
+    again = " igjen" if event.from_status == S.MER_INFO else ""
+    notification_create(
+        recipient=company.markedsradgiver,
+        kind="match_to_review",
+        text=f"En match med {company.name} er sendt til vurdering{again}.",
+        url=reverse("matching:review", args=[match.uuid]),
+        dedup_key=f"match-event:{event.pk}",
+    )
+
+
+_DECISION_TEXT = {
+    S.GODKJENT: "{company} er godkjent for {name}.",
+    S.AVSLATT: "{company} er avslått for {name}: {reason}",
+    S.MER_INFO: "Markedsrådgiveren trenger mer informasjon om {name} og {company}: {reason}",
+}
+
+
+def _notify_decision(match: Match, event: MatchEvent) -> None:
+    participant = Participant.objects.only("first_name", "last_name").get(pk=match.participant_id)
+    company = Company.objects.only("name").get(pk=match.company_id)
+    notification_create(
+        recipient=match.proposed_by,
+        kind="match_decision",
+        text=_DECISION_TEXT[event.to_status].format(
+            company=company.name, name=participant.full_name, reason=event.comment
+        ),
+        url=reverse("matching:detail", args=[match.uuid]),
+        dedup_key=f"match-event:{event.pk}",
+    )

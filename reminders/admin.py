@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from .models import Delivery, ReminderPreference
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "kind", "address", "period", "status", "attempts", "sent_at"]
+    list_filter = ["kind", "status"]
+    search_fields = ["object_key", "address"]
+    readonly_fields = [f.name for f in Delivery._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReminderPreference)
+class ReminderPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "email"]
+    list_filter = ["kind", "email"]

@@ -1,0 +1,55 @@
+"""Follow-up reminders, from the stored, indexed Participant.next_followup_due."""
+
+import datetime
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from participants.models import Participant
+
+from .models import ReminderKind
+from .registry import Due, register_producer
+
+DUE_SOON_DAYS = 7
+
+
+@register_producer
+def followups(now: datetime.datetime):
+    """Due within 7 days (one reminder per due date) and overdue (one per due date)."""
+    today = timezone.localdate(now)
+    horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    rows = (
+        Participant.objects.filter(
+            next_followup_due__lte=horizon, veileder__isnull=False, anonymised_at__isnull=True
+        )
+        .values_list("pk", "uuid", "next_followup_due", "veileder_id")
+        .order_by()
+        .iterator(chunk_size=5000)
+    )
+    base = settings.SITE_URL.rstrip("/")
+    for pk, uuid, due, veileder_id in rows:
+        overdue = due < today
+        when = date_format(due, "j. F Y")
+        url = reverse("participants:detail", args=[uuid])
+        # E-mail carries no name: the link leads into the app, where access is checked.
+        if overdue:
+            subject = "Oppfølging er forfalt"
+            body = f"Oppfølgingen av en deltaker i porteføljen din skulle vært gjort {when}.\n\n{base}{url}\n"
+            kind = ReminderKind.FOLLOWUP_OVERDUE
+        else:
+            subject = "Oppfølging forfaller snart"
+            body = (
+                f"Oppfølgingen av en deltaker i porteføljen din forfaller {when}.\n\n{base}{url}\n"
+            )
+            kind = ReminderKind.FOLLOWUP_DUE
+        yield Due(
+            kind=kind,
+            object_key=f"participant:{pk}",
+            period=due.isoformat(),
+            subject=subject,
+            body=body,
+            url=url,
+            recipient_id=veileder_id,
+        )

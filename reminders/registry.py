@@ -1,0 +1,41 @@
+"""Producers of due reminders. Each app with a due date registers one; the scan runs them.
+
+A producer is ``fn(now) -> Iterable[Due]`` and must read an indexed due-date column,
+streaming rows (``.iterator()``), so the scan stays seconds at 10^5 participants.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str
+    object_key: str
+    period: str
+    subject: str
+    body: str
+    url: str = ""
+    recipient_id: int | None = None
+    to_email: str = ""
+
+    @property
+    def address(self) -> str:
+        return (
+            f"user:{self.recipient_id}" if self.recipient_id else f"email:{self.to_email.lower()}"
+        )
+
+
+Producer = Callable[[datetime.datetime], Iterable[Due]]
+_producers: list[Producer] = []
+
+
+def register_producer(fn: Producer) -> Producer:
+    if fn not in _producers:
+        _producers.append(fn)
+    return fn
+
+
+def producers() -> list[Producer]:
+    return list(_producers)

@@ -1,0 +1,213 @@
+"""Recording reminders before sending them, and sending each exactly once."""
+
+import hashlib
+import itertools
+import logging
+import smtplib
+import time
+from dataclasses import dataclass
+from email.utils import make_msgid
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from notifications.services import notification_create
+
+from .models import Delivery, DeliveryStatus, ReminderPreference
+from .registry import producers
+
+log = logging.getLogger(__name__)
+
+
+class TransientSendError(Exception):
+    """The mail server could not take the message now; the task retries with backoff."""
+
+
+@dataclass
+class ScanResult:
+    seen: int
+    created: int
+    delivery_ids: list[int]
+
+
+def _email_wanted(batch) -> dict[tuple[int, str], bool]:
+    users = {d.recipient_id for d in batch if d.recipient_id}
+    kinds = {d.kind for d in batch}
+    return {
+        (user_id, kind): email
+        for user_id, kind, email in ReminderPreference.objects.filter(
+            user_id__in=users, kind__in=kinds
+        ).values_list("user_id", "kind", "email")
+    }
+
+
+def reminders_scan(*, now=None, batch_size: int = 5000) -> ScanResult:
+    """Record every due reminder once; return the ids this scan created, to be sent.
+
+    Runs the registered producers and inserts in batches; rows that exist already (an
+    earlier scan, a second beat) are skipped by the unique key.
+    """
+    now = now or timezone.now()
+    seen = 0
+    for producer in producers():
+        stream = iter(producer(now))
+        while batch := list(itertools.islice(stream, batch_size)):
+            seen += len(batch)
+            prefs = _email_wanted(batch)
+            emails = dict(
+                User.objects.filter(
+                    pk__in={d.recipient_id for d in batch if d.recipient_id}
+                ).values_list("pk", "email")
+            )
+            rows = [
+                Delivery(
+                    kind=d.kind,
+                    object_key=d.object_key,
+                    period=d.period,
+                    address=d.address,
+                    recipient_id=d.recipient_id,
+                    to_email=d.to_email or emails.get(d.recipient_id, ""),
+                    send_email=prefs.get((d.recipient_id, d.kind), True),
+                    subject=d.subject,
+                    body=d.body,
+                    url=d.url,
+                    created_at=now,
+                )
+                for d in batch
+            ]
+            with transaction.atomic():
+                Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    ids = list(
+        Delivery.objects.filter(created_at=now, status=DeliveryStatus.PENDING).values_list(
+            "pk", flat=True
+        )
+    )
+    return ScanResult(seen=seen, created=len(ids), delivery_ids=ids)
+
+
+def _message_id(delivery: Delivery) -> str:
+    # The same delivery always gets the same Message-ID, so a resend after a crash can be
+    # recognised as the same message by mail servers and clients.
+    digest = hashlib.sha256(delivery.key.encode()).hexdigest()[:32]
+    return make_msgid(idstring=digest, domain=settings.EMAIL_MESSAGE_ID_DOMAIN)
+
+
+def _pause_for_tests() -> None:
+    """Lets a test kill the worker between claiming and sending (see test_reminders_worker)."""
+    path = settings.REMINDERS_TEST_PAUSE_FILE
+    if path:
+        from pathlib import Path
+
+        deadline = time.monotonic() + 60
+        while Path(path).exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+
+def delivery_send(*, delivery_id: int) -> str:
+    """Send one recorded reminder: claimed by a conditional update, so only one worker sends.
+
+    Returns "sent", or "skipped" when another worker has it or it is done.
+    """
+    claimed = Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return "skipped"
+    delivery = Delivery.objects.select_related("recipient").get(pk=delivery_id)
+    if delivery.recipient_id:
+        # In-app is exactly once by its own key, whatever happens to the e-mail.
+        notification_create(
+            recipient=delivery.recipient,
+            kind=delivery.kind,
+            text=delivery.subject,
+            url=delivery.url,
+            dedup_key=f"reminder:{delivery.key}"[:200],
+        )
+    if delivery.send_email and delivery.to_email:
+        _pause_for_tests()
+        message = EmailMessage(
+            subject=delivery.subject,
+            body=delivery.body,
+            to=[delivery.to_email],
+            headers={"Message-ID": _message_id(delivery)},
+        )
+        try:
+            message.send()
+        except (smtplib.SMTPException, OSError) as exc:
+            Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.SENDING).update(
+                status=DeliveryStatus.PENDING, last_error=str(exc)[:500]
+            )
+            raise TransientSendError(str(exc)) from exc
+    Delivery.objects.filter(pk=delivery_id, status=DeliveryStatus.SENDING).update(
+        status=DeliveryStatus.SENT, sent_at=timezone.now(), last_error=""
+    )
+    return "sent"
+
+
+def delivery_give_up(*, delivery_id: int, error: str) -> None:
+    Delivery.objects.filter(pk=delivery_id).exclude(status=DeliveryStatus.SENT).update(
+        status=DeliveryStatus.FAILED, last_error=error[:500]
+    )
+
+
+def deliveries_to_requeue(*, now=None) -> list[int]:
+    """Rows a dead worker left in 'sending', and rows whose enqueue was lost; reset and return.
+
+    A row is stuck when it was claimed longer ago than any task may run.
+    """
+    now = now or timezone.now()
+    stale = now - timezone.timedelta(seconds=settings.REMINDER_STALE_SECONDS)
+    with transaction.atomic():
+        stuck = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(status=DeliveryStatus.SENDING, claimed_at__lt=stale)
+            .values_list("pk", flat=True)
+        )
+        Delivery.objects.filter(pk__in=stuck, status=DeliveryStatus.SENDING).update(
+            status=DeliveryStatus.PENDING
+        )
+    waiting = list(
+        Delivery.objects.filter(status=DeliveryStatus.PENDING, created_at__lt=stale).values_list(
+            "pk", flat=True
+        )
+    )
+    return sorted(set(stuck) | set(waiting))
+
+
+def kinds_for(user) -> list[str]:
+    """The reminder kinds a user can receive, by role."""
+    from accounts.roles import Role, roles_of
+
+    from .models import ReminderKind
+
+    roles = roles_of(user)
+    kinds = []
+    if roles & {Role.VEILEDER, Role.LEDER}:
+        kinds += [
+            ReminderKind.FOLLOWUP_DUE,
+            ReminderKind.FOLLOWUP_OVERDUE,
+            ReminderKind.APPOINTMENT,
+        ]
+    if roles & {Role.VEILEDER, Role.MARKEDSRADGIVER}:
+        kinds += [ReminderKind.JOBBLOOP_GATHERING, ReminderKind.JOBBLOOP_END]
+    if Role.MARKEDSRADGIVER in roles:
+        kinds.append(ReminderKind.LAREKONTRAKT)
+    return [str(k) for k in dict.fromkeys(kinds)]
+
+
+def reminder_preferences(user) -> dict[str, bool]:
+    return dict(ReminderPreference.objects.filter(user=user).values_list("kind", "email"))
+
+
+def reminder_preferences_set(*, user: User, email_by_kind: dict[str, bool]) -> None:
+    allowed = set(kinds_for(user))
+    with transaction.atomic():
+        for kind, email in email_by_kind.items():
+            if kind in allowed:
+                ReminderPreference.objects.update_or_create(
+                    user=user, kind=kind, defaults={"email": bool(email)}
+                )
