@@ -13,7 +13,7 @@ setup:
 ## Runs the app on the embedded defaults (SQLite, filesystem broker): web, worker and beat.
 run: setup
 	@DEBUG=true $(PY) manage.py migrate --noinput -v 0
-	@DEBUG=true $(PY) manage.py seed_demo --participants $(DEMO_PARTICIPANTS) --seed 2026
+	@DEBUG=true $(PY) manage.py seed_demo --participants $(DEMO_PARTICIPANTS) --seed 2026 --today $$(date +%F)
 	@DEBUG=true $(PY) manage.py demo_info --url http://127.0.0.1:$(PORT)/
 	@DEBUG=true PORT=$(PORT) .venv/bin/honcho -f Procfile.dev start
 

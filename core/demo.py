@@ -19,7 +19,7 @@ from accounts.models import NavKontor, User
 from accounts.roles import Role
 from audit.models import AuditEvent
 from participants.identity import make_identity
-from participants.models import Adressebeskyttelse, Innsatsgruppe, Laerefag, Participant
+from participants.models import Adressebeskyttelse, Innsatsgruppe, Laerefag, Participant, Phase
 
 REFERENCE_DATE = datetime.date(2026, 1, 1)
 DEMO_PASSWORD = "demo"
@@ -346,13 +346,28 @@ def _identity(rng: random.Random, used: set[str]) -> tuple[str, datetime.date]:
             return number, born
 
 
-def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag):
+# Roughly where a county's participants are at a given time.
+PHASE_WEIGHTS = [
+    (Phase.KARTLEGGE, 30),
+    (Phase.MATCHING, 20),
+    (Phase.PRAKSIS, 20),
+    (Phase.SKOLE, 8),
+    (Phase.LARETID, 12),
+    (Phase.JOBB, 5),
+    (Phase.AVSLUTTET, 5),
+]
+FOLLOWED_UP = {Phase.PRAKSIS, Phase.SKOLE, Phase.LARETID}
+
+
+def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag, today):
     vera = saved["Z990001"]
     ola = saved["Z990002"]
     kari = saved["Z990003"]
     sigrid = saved["Z990004"]
     used: set[str] = set()
-    reference = timezone.make_aware(datetime.datetime.combine(REFERENCE_DATE, datetime.time(9)))
+    reference = timezone.make_aware(datetime.datetime.combine(today, datetime.time(9)))
+    phases = [p for p, _ in PHASE_WEIGHTS]
+    phase_weights = [w for _, w in PHASE_WEIGHTS]
     innsats = [c for c, _ in Innsatsgruppe.choices]
     weights = [45, 35, 15, 5]
     for i in range(n):
@@ -387,6 +402,16 @@ def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag):
             skjermet = True
         first = rng.choice(FIRST_NAMES)
         last = rng.choice(LAST_NAMES)
+        phase = rng.choices(phases, phase_weights)[0]
+        created_at = reference - datetime.timedelta(
+            days=rng.randint(30, 900), minutes=rng.randint(0, 600)
+        )
+        phase_entered_at = max(created_at, reference - datetime.timedelta(days=rng.randint(0, 400)))
+        # Follow-up every 4 weeks at most: the next one falls from ten days overdue to four
+        # weeks ahead of "today".
+        due = (
+            today + datetime.timedelta(days=rng.randint(-10, 28)) if phase in FOLLOWED_UP else None
+        )
         yield Participant(
             uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
             fodselsnummer=number,
@@ -409,12 +434,22 @@ def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag):
             else None,
             adressebeskyttelse=protection,
             skjermet=skjermet,
-            created_at=reference
-            - datetime.timedelta(days=rng.randint(0, 900), minutes=rng.randint(0, 600)),
+            created_at=created_at,
+            phase=phase,
+            phase_entered_at=phase_entered_at,
+            next_followup_due=due,
         )
 
 
-def seed_demo(*, participants: int, seed: int, reset: bool = False, stdout=None) -> SeedResult:
+def seed_demo(
+    *,
+    participants: int,
+    seed: int,
+    reset: bool = False,
+    today: datetime.date = REFERENCE_DATE,
+    stdout=None,
+) -> SeedResult:
+    """``today`` anchors phase and follow-up dates; the same seed and today give the same rows."""
     if reset:
         reset_demo()
     elif User.objects.filter(nav_ident__in=DEMO_IDENTS).exists():
@@ -427,7 +462,7 @@ def seed_demo(*, participants: int, seed: int, reset: bool = False, stdout=None)
         batch = []
         created = 0
         for row in _participant_rows(
-            rng, participants, offices, saved, veiledere_by_office, laerefag
+            rng, participants, offices, saved, veiledere_by_office, laerefag, today
         ):
             batch.append(row)
             if len(batch) == BATCH:

@@ -1,8 +1,9 @@
+import datetime
 import time
 
 from django.core.management.base import BaseCommand
 
-from core.demo import seed_demo
+from core.demo import REFERENCE_DATE, seed_demo
 
 
 class Command(BaseCommand):
@@ -14,10 +15,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset", action="store_true", help="Slett eksisterende demodata før nye lages."
         )
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=REFERENCE_DATE,
+            help="Dato som faser og oppfølginger regnes fra (ÅÅÅÅ-MM-DD); samme dato gir samme data.",
+        )
 
-    def handle(self, *args, participants, seed, reset, **options):
+    def handle(self, *args, participants, seed, reset, today, **options):
         started = time.monotonic()
-        result = seed_demo(participants=participants, seed=seed, reset=reset, stdout=self.stdout)
+        result = seed_demo(
+            participants=participants, seed=seed, reset=reset, today=today, stdout=self.stdout
+        )
         if result.skipped:
             self.stdout.write("Demodata finnes allerede; bruk --reset for å lage dem på nytt.")
             return

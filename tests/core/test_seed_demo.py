@@ -1,0 +1,74 @@
+import datetime
+
+import pytest
+
+from accounts.models import User
+from core.demo import demo_logins, seed_demo
+from participants.identity import parse_identity
+from participants.models import Participant, Phase
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return list(
+        Participant.objects.order_by("fodselsnummer").values_list(
+            "fodselsnummer",
+            "first_name",
+            "last_name",
+            "phase",
+            "next_followup_due",
+            "veileder__nav_ident",
+            "uuid",
+        )
+    )
+
+
+def test_same_seed_gives_the_same_rows(settings):
+    settings.DEBUG = True
+    seed_demo(participants=300, seed=7)
+    first = snapshot()
+    seed_demo(participants=300, seed=7, reset=True)
+    assert snapshot() == first
+    seed_demo(participants=300, seed=8, reset=True)
+    assert snapshot() != first
+
+
+def test_identities_are_valid_synthetic_numbers_and_ages_fit_the_target_groups():
+    seed_demo(participants=200, seed=1)
+    for number, born in Participant.objects.values_list("fodselsnummer", "birth_date"):
+        identity = parse_identity(number, allow_synthetic=True)
+        assert identity.is_synthetic and identity.birth_date == born
+        assert 15 <= (datetime.date(2026, 1, 1) - born).days // 365 <= 35
+
+
+def test_personas_for_every_role_and_passwords_only_when_debug(settings):
+    settings.DEBUG = False
+    seed_demo(participants=150, seed=1)
+    vera = User.objects.get(nav_ident="Z990001")
+    assert set(vera.groups.values_list("name", flat=True)) == {"veileder"}
+    assert not vera.has_usable_password()
+    roles = set(
+        User.objects.filter(nav_ident__startswith="Z99").values_list("groups__name", flat=True)
+    )
+    assert {"veileder", "leder", "markedsradgiver", "karriereveileder", "fagopplaering"} <= roles
+    assert Participant.objects.filter(veileder=vera).count() == 60
+    assert len(demo_logins()) == 9
+
+    settings.DEBUG = True
+    seed_demo(participants=150, seed=1, reset=True)
+    assert User.objects.get(nav_ident="Z990001").check_password("demo")
+
+
+def test_follow_up_dates_are_set_for_phases_with_a_rhythm_around_today():
+    today = datetime.date(2026, 11, 24)
+    seed_demo(participants=400, seed=3, today=today)
+    followed = Participant.objects.filter(phase__in=[Phase.PRAKSIS, Phase.SKOLE, Phase.LARETID])
+    assert followed.exists()
+    assert not followed.filter(next_followup_due__isnull=True).exists()
+    assert not Participant.objects.filter(
+        phase=Phase.KARTLEGGE, next_followup_due__isnull=False
+    ).exists()
+    dues = followed.values_list("next_followup_due", flat=True)
+    assert min(dues) >= today - datetime.timedelta(days=10)
+    assert max(dues) <= today + datetime.timedelta(days=28)
