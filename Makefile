@@ -21,6 +21,11 @@ run: setup
 test: setup
 	@$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+## The benchmark (PostgreSQL + Redis on this machine); BENCH_ARGS=--national adds 10^6.
+bench: setup
+	@scripts/services-up
+	@$(PY) bench/run.py $(BENCH_ARGS)
+
 lint: setup
 	@.venv/bin/ruff check .
 	@.venv/bin/ruff format --check .

@@ -122,6 +122,9 @@ def change_history(participant: Participant, *, limit: int = 20) -> list[dict]:
             : limit + 1
         ]
     )
+    if not records:
+        # Rows bulk-loaded (imports, demo data) have no history yet.
+        return []
     pairs = list(zip(records, [*records[1:], None], strict=True))[:limit]
     diffs = []
     ids: dict[str, set] = {"veileder": set(), "nav_kontor": set(), "sluttkompetanse": set()}

@@ -1,0 +1,594 @@
+"""The benchmark: county scale (10^5 participants) and, with --national, 10^6.
+
+    make bench                      # 100 000 participants, concurrency 4
+    make bench BENCH_ARGS=--national
+
+Loads deterministic data with seed_demo into its own PostgreSQL database, serves the app
+with gunicorn on loopback, drives it with httpx after a warm-up, and times beside each page
+the "floor": the same rows fetched by one hand-written SQL query through psycopg. Writes
+bench/results.json and bench/results.md. Nothing here is tuned to a target.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+PASSWORD = "bench-passord-123"
+PORT = 8765
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--participants", type=int, default=100_000)
+    parser.add_argument("--national", action="store_true", help="also measure 1 000 000")
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--requests", type=int, default=400, help="per page, after warm-up")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432"),
+    )
+    parser.add_argument(
+        "--broker", default=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/3")
+    )
+    # Internal: the national run happens in a child process, since Django configures once.
+    parser.add_argument("--caseload-only", metavar="OUT", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def bench_env(db_url: str, broker: str) -> dict:
+    env = os.environ.copy()
+    env.update(
+        DATABASE_URL=db_url,
+        CELERY_BROKER_URL=broker,
+        SECRET_KEY="bench-only-secret-key-not-for-production-0123456789abcdef",
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_COOKIES="false",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        EMAIL_URL="dummymail://",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def ensure_database(server: str, name: str, participants: int, env: dict) -> float | None:
+    """Create, migrate and seed the database unless it already holds this data set."""
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists:
+            try:
+                with psycopg.connect(f"{server}/{name}") as db:
+                    count = db.execute("SELECT count(*) FROM participants_participant").fetchone()[
+                        0
+                    ]
+                if count == participants:
+                    return None
+            except psycopg.Error:
+                pass
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    started = time.monotonic()
+    subprocess.run(
+        [*manage, "seed_demo", "--participants", str(participants), "--seed", "2026"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return time.monotonic() - started
+
+
+def setup_django(env: dict):
+    os.environ.update(env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trondelag.settings")
+    import django
+
+    django.setup()
+
+
+def prepare_users_and_matches():
+    """Passwords for the measured users, and a review queue for the markedsrådgiver."""
+    from django.db.models import Count
+
+    from accounts.models import User
+    from companies.models import Company
+    from matching.models import Match, MatchStatus
+    from participants.models import Participant
+
+    veileder = (
+        User.objects.filter(nav_ident__startswith="V")
+        .annotate(n=Count("caseload"))
+        .filter(n__gte=50)
+        .order_by("nav_ident")
+        .first()
+    )
+    leder = User.objects.get(nav_ident="L100000")
+    markedsradgiver = User.objects.get(nav_ident="Z990020")
+    for user in (veileder, leder, markedsradgiver):
+        user.set_password(PASSWORD)
+        user.save(update_fields=["password"])
+    if not Match.objects.exists():
+        companies = list(Company.objects.all()[:60])
+        participants = Participant.objects.filter(nav_kontor=markedsradgiver.nav_kontor)[:500]
+        Match.objects.bulk_create(
+            Match(
+                participant=p,
+                company=companies[i % len(companies)],
+                status=MatchStatus.TIL_VURDERING,
+                motivation="Benchmark",
+                proposed_by_id=p.veileder_id or veileder.pk,
+            )
+            for i, p in enumerate(participants)
+        )
+    return veileder, leder, markedsradgiver
+
+
+def start_gunicorn(env: dict) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "trondelag.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            "2",
+            "--threads",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    import httpx
+
+    for _ in range(100):
+        try:
+            httpx.get(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def login(ident: str):
+    import httpx
+
+    client = httpx.Client(base_url=f"http://127.0.0.1:{PORT}", timeout=30)
+    client.get("/logg-inn/")
+    token = client.cookies.get("csrftoken")
+    response = client.post(
+        "/logg-inn/",
+        data={"username": ident, "password": PASSWORD, "csrfmiddlewaretoken": token},
+        headers={"Referer": f"http://127.0.0.1:{PORT}/logg-inn/"},
+    )
+    assert response.status_code == 302, f"login failed for {ident}: {response.status_code}"
+    return client
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def load(ident: str, paths: list[str], *, requests: int, concurrency: int) -> dict:
+    """Closed loop: ``concurrency`` clients, each with its own session, after a warm-up."""
+    clients = [login(ident) for _ in range(concurrency)]
+    for client in clients:
+        for path in paths[:5]:
+            client.get(path)
+    timings: list[float] = []
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def worker(client):
+        while True:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                return
+            started = time.perf_counter()
+            response = client.get(paths[i % len(paths)])
+            elapsed = (time.perf_counter() - started) * 1000
+            assert response.status_code == 200, response.status_code
+            with lock:
+                timings.append(elapsed)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    return {
+        "p50_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(percentile(timings, 95), 1),
+        "p99_ms": round(percentile(timings, 99), 1),
+        "rps": round(len(timings) / wall, 1),
+    }
+
+
+def floor(sql: str, params_list: list[list], repeat: int = 200) -> float:
+    """p50 of the same rows fetched by one hand-written query through psycopg."""
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"]) as conn:
+        for params in params_list[:5]:
+            conn.execute(sql, params).fetchall()
+        timings = []
+        for i in range(repeat):
+            started = time.perf_counter()
+            conn.execute(sql, params_list[i % len(params_list)]).fetchall()
+            timings.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(timings), 2)
+
+
+CASELOAD_SQL = """
+SELECT p.uuid, p.first_name, p.last_name, p.fodselsnummer, p.birth_date, p.innsatsgruppe,
+       p.adressebeskyttelse, p.skjermet, k.name, l.name, u.name,
+       count(*) OVER () AS total
+FROM participants_participant p
+JOIN accounts_navkontor k ON k.id = p.nav_kontor_id
+LEFT JOIN participants_laerefag l ON l.id = p.sluttkompetanse_id
+LEFT JOIN accounts_user u ON u.id = p.veileder_id
+WHERE {scope} = %s AND p.adressebeskyttelse = '' AND NOT p.skjermet {extra}
+ORDER BY {order}
+LIMIT 50
+"""
+PARTICIPANT_SQL = """
+SELECT p.*, k.name, u.name, l.name FROM participants_participant p
+JOIN accounts_navkontor k ON k.id = p.nav_kontor_id
+LEFT JOIN accounts_user u ON u.id = p.veileder_id
+LEFT JOIN participants_laerefag l ON l.id = p.sluttkompetanse_id
+WHERE p.uuid = %s AND p.veileder_id = %s
+"""
+QUEUE_SQL = """
+SELECT m.uuid, m.created_at, m.motivation, p.first_name, p.last_name, p.birth_date, c.name
+FROM matching_match m
+JOIN participants_participant p ON p.id = m.participant_id
+JOIN companies_company c ON c.id = m.company_id
+WHERE m.status = 'til_vurdering'
+ORDER BY m.created_at, m.id
+LIMIT 50
+"""
+
+
+def queries_per_request(user, path: str) -> tuple[int, int]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(user)
+    sep = "&" if "?" in path else "?"
+    counts = []
+    for size in (10, 50):
+        client.get(f"{path}{sep}per_side={size}")
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(f"{path}{sep}per_side={size}")
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    return counts[0], counts[1]
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(x) for x in out.split()]
+
+
+def reminder_scan(env: dict) -> dict:
+    """Time the scan over every participant, then enqueueing one task per reminder."""
+    from django.db import connection
+
+    from reminders.models import Delivery
+    from reminders.services import reminders_scan
+    from reminders.tasks import deliver
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE reminders_delivery")
+    from participants.models import Participant
+
+    total = Participant.objects.count()
+    started = time.perf_counter()
+    result = reminders_scan()
+    scan_s = time.perf_counter() - started
+    queue = "bench-reminders"
+    started = time.perf_counter()
+    for delivery_id in result.delivery_ids:
+        deliver.apply_async(args=[delivery_id], queue=queue)
+    enqueue_s = time.perf_counter() - started
+    # A worker drains a slice of the queue so its memory is measured doing real work.
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "trondelag",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "--without-mingle",
+            "--without-gossip",
+            "--loglevel=WARNING",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and Delivery.objects.filter(status="sent").count() < 2000:
+        time.sleep(1)
+    celery_mb = peak_rss_mb(worker.pid)
+    worker.send_signal(signal.SIGTERM)
+    worker.wait(timeout=30)
+    import redis
+
+    redis.Redis.from_url(env["CELERY_BROKER_URL"]).delete(queue)
+    return {
+        "participants": total,
+        "seconds": round(scan_s, 2),
+        "reminders": len(result.delivery_ids),
+        "enqueue_seconds": round(enqueue_s, 2),
+        "enqueued_per_s": round(len(result.delivery_ids) / enqueue_s, 1) if enqueue_s else 0,
+        "celery_worker_mb": celery_mb,
+    }
+
+
+def explain_caseload(veileder) -> str:
+    from participants.selectors import CaseloadFilter, Scope, caseload
+
+    return caseload(veileder, scope=Scope.MINE, filters=CaseloadFilter())[:50].explain(analyze=True)
+
+
+def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
+    db_url = f"{args.database}/{db_name}"
+    env = bench_env(db_url, args.broker)
+    seed_s = ensure_database(args.database, db_name, participants, env)
+    setup_django(env)
+    from django.db import connections
+
+    for conn in connections.all():
+        conn.close()
+    veileder, leder, markedsradgiver = prepare_users_and_matches()
+    from matching.models import Match
+    from participants.models import Participant
+
+    mine = list(
+        Participant.objects.filter(
+            veileder=veileder, adressebeskyttelse="", skjermet=False
+        ).values_list("uuid", flat=True)[:50]
+    )
+    match_ids = list(Match.objects.values_list("uuid", flat=True)[:1])
+    server = start_gunicorn(env)
+    results: dict = {"seed_seconds": round(seed_s, 1) if seed_s else None, "pages": {}}
+    try:
+        pages = {
+            "caseload": (
+                veileder,
+                ["/portefolje/"],
+                ("p.veileder_id", "p.last_name, p.first_name, p.id", "", veileder.pk),
+            ),
+            "caseload_filtered": (
+                veileder,
+                ["/portefolje/?innsatsgruppe=situasjonsbestemt"],
+                (
+                    "p.veileder_id",
+                    "p.last_name, p.first_name, p.id",
+                    "AND p.innsatsgruppe = 'situasjonsbestemt'",
+                    veileder.pk,
+                ),
+            ),
+            "caseload_sorted": (
+                veileder,
+                ["/portefolje/?sort=-alder"],
+                ("p.veileder_id", "p.birth_date, p.id", "", veileder.pk),
+            ),
+            "caseload_search": (
+                veileder,
+                ["/portefolje/?q=han"],
+                (
+                    "p.veileder_id",
+                    "p.last_name, p.first_name, p.id",
+                    "AND (p.first_name ILIKE '%%han%%' OR p.last_name ILIKE '%%han%%')",
+                    veileder.pk,
+                ),
+            ),
+            "office": (
+                leder,
+                ["/kontor/deltakere/"],
+                ("p.nav_kontor_id", "p.last_name, p.first_name, p.id", "", leder.nav_kontor_id),
+            ),
+        }
+        if not full:
+            pages = {"caseload": pages["caseload"]}
+        for name, (user, paths, (scope, order, extra, value)) in pages.items():
+            stats = load(
+                user.nav_ident, paths, requests=args.requests, concurrency=args.concurrency
+            )
+            stats["floor_ms"] = floor(
+                CASELOAD_SQL.format(scope=scope, order=order, extra=extra), [[value]]
+            )
+            stats["ratio_to_floor"] = round(stats["p50_ms"] / stats["floor_ms"], 1)
+            stats["queries_at_10"], stats["queries_at_50"] = queries_per_request(user, paths[0])
+            results["pages"][name] = stats
+        if full:
+            stats = load(
+                veileder.nav_ident,
+                [f"/deltakere/{u}/" for u in mine],
+                requests=args.requests,
+                concurrency=args.concurrency,
+            )
+            stats["floor_ms"] = floor(PARTICIPANT_SQL, [[u, veileder.pk] for u in mine])
+            stats["ratio_to_floor"] = round(stats["p50_ms"] / stats["floor_ms"], 1)
+            stats["queries"] = queries_per_request(veileder, f"/deltakere/{mine[0]}/")[0]
+            results["pages"]["participant"] = stats
+            stats = load(
+                markedsradgiver.nav_ident,
+                ["/vurdering/"],
+                requests=args.requests,
+                concurrency=args.concurrency,
+            )
+            stats["floor_ms"] = floor(QUEUE_SQL, [[]])
+            stats["ratio_to_floor"] = round(stats["p50_ms"] / stats["floor_ms"], 1)
+            stats["queries_at_10"], stats["queries_at_50"] = queries_per_request(
+                markedsradgiver, "/vurdering/"
+            )
+            results["pages"]["review_queue"] = stats
+            if match_ids:
+                results["pages"]["review_queue"]["example_match"] = str(match_ids[0])
+        workers = children(server.pid)
+        results["memory_mb"] = {"web_worker": max((peak_rss_mb(p) for p in workers), default=0)}
+        results["explain_caseload"] = explain_caseload(veileder)
+        if full:
+            scan = reminder_scan(env)
+            results["memory_mb"]["celery_worker"] = scan.pop("celery_worker_mb")
+            results["reminder_scan"] = scan
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    return results
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem_gb = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
+    pg = subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} cores ({cpu}), {mem_gb} GiB, {platform.system()} {platform.machine()}, Python {platform.python_version()}, {pg}"
+
+
+def markdown(results: dict) -> str:
+    lines = [
+        f"Measured {results['date']} on {results['machine']}; {results['participants']:,} participants, "
+        f"concurrency {results['concurrency']}, gunicorn 2 workers × 2 threads, PostgreSQL on loopback.",
+        "",
+        "| page | p50 ms | p95 ms | p99 ms | req/s | floor ms | page/floor | queries (10 / 50 rows) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in results["pages"].items():
+        queries = (
+            f"{s['queries_at_10']} / {s['queries_at_50']}"
+            if "queries_at_10" in s
+            else str(s.get("queries", ""))
+        )
+        lines.append(
+            f"| {name} | {s['p50_ms']} | {s['p95_ms']} | {s['p99_ms']} | {s['rps']} | {s['floor_ms']} | {s['ratio_to_floor']} | {queries} |"
+        )
+    if "reminder_scan" in results:
+        r = results["reminder_scan"]
+        lines += [
+            "",
+            f"Reminder scan over {r['participants']:,} participants: {r['seconds']} s, "
+            f"{r['reminders']:,} reminders recorded, enqueued at {r['enqueued_per_s']:,} per second.",
+        ]
+    mem = results.get("memory_mb", {})
+    lines += [
+        "",
+        f"Peak memory: web worker {mem.get('web_worker')} MB, Celery worker {mem.get('celery_worker')} MB.",
+    ]
+    if "national" in results:
+        n = results["national"]
+        lines += [
+            "",
+            f"National scale ({n['participants']:,} participants): caseload p95 {n['caseload_p95_ms']} ms "
+            f"({n['ratio_to_county']}× the county figure).",
+        ]
+    for missing in results.get("not_measured", []):
+        lines.append(f"- Not measured yet: {missing}")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    args = parse_args()
+    if args.caseload_only:
+        national = measure(args, args.participants, "trondelag_bench_national", full=False)
+        Path(args.caseload_only).write_text(json.dumps(national))
+        return
+    county = measure(args, args.participants, "trondelag_bench", full=True)
+    results = {
+        "date": datetime.date.today().isoformat(),
+        "machine": machine(),
+        "participants": args.participants,
+        "concurrency": args.concurrency,
+        **county,
+        "not_measured": [
+            "the leder's overview (its issue has not landed)",
+            "a two-page PDF (the documents issue has not landed)",
+        ],
+    }
+    if args.national:
+        out_file = ROOT / "var" / "bench-national.json"
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--participants",
+                "1000000",
+                "--concurrency",
+                str(args.concurrency),
+                "--requests",
+                str(args.requests),
+                "--caseload-only",
+                str(out_file),
+            ],
+            check=True,
+        )
+        national = json.loads(out_file.read_text())
+        p95 = national["pages"]["caseload"]["p95_ms"]
+        results["national"] = {
+            "participants": 1_000_000,
+            "caseload_p95_ms": p95,
+            "ratio_to_county": round(p95 / results["pages"]["caseload"]["p95_ms"], 2),
+            "seed_seconds": national["seed_seconds"],
+            "explain_caseload": national["explain_caseload"],
+        }
+    out = ROOT / "bench"
+    (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    (out / "results.md").write_text(markdown(results))
+    print(markdown(results))
+    _update_readme(markdown(results))
+
+
+def _update_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start in text and end in text:
+        text = re.sub(f"{start}.*?{end}", f"{start}\n{table}{end}", text, flags=re.S)
+        readme.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
