@@ -1,5 +1,7 @@
 from django import forms
 
+from .widgets import FastSelect
+
 _WIDGET_CLASSES = {
     forms.Select: "aksel-select__input aksel-body-short",
     forms.Textarea: "aksel-textarea__input aksel-body-short",
@@ -13,6 +15,10 @@ class AkselFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if type(field.widget) is forms.Select:
+                fast = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
+                fast.is_required = field.widget.is_required
+                field.widget = fast
             widget = field.widget
             css = next(
                 (c for kind, c in _WIDGET_CLASSES.items() if isinstance(widget, kind)),
