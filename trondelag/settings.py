@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "reminders",
+    "documents",
     "participants",
     "phases",
     "consent",
@@ -334,6 +335,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint narrates every rendering step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 PAGE_SIZE = 50

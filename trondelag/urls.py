@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("participants.urls")),
     path("", include("audit.urls")),
     path("", include("reminders.urls")),
+    path("", include("documents.urls")),
     path("", include("companies.urls")),
     path("", include("matching.urls")),
     path("", include("notifications.urls")),

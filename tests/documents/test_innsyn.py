@@ -1,0 +1,121 @@
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from audit.models import AuditAction, AuditEvent
+from documents.render import StaticOnlyFetcher, render_pdf
+from tests.factories import ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = '<img src="file:///etc/passwd">'
+
+
+def pdf_text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_innsyn_pdf_holds_her_data_her_history_and_who_looked(client, veileder, leder, participant):
+    client.force_login(leder)
+    client.get(reverse("participants:detail", args=[participant.uuid]))
+    client.force_login(veileder)
+    response = client.get(reverse("documents:innsyn_pdf", args=[participant.uuid]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "no-store"
+    text = pdf_text(response.content)
+    assert participant.full_name in text
+    assert participant.fodselsnummer in text
+    assert participant.nav_kontor.name in text  # page header
+    assert "Hvem har sett på opplysningene dine" in text
+    assert leder.nav_ident in text
+    assert "Side 1 av" in text
+    assert AuditEvent.objects.filter(participant=participant, action=AuditAction.PDF).count() == 1
+
+
+def test_innsyn_json_is_machine_readable_and_complete(client, veileder, participant):
+    client.force_login(veileder)
+    response = client.get(reverse("documents:innsyn_json", args=[participant.uuid]))
+    data = json.loads(response.content)
+    titles = [s["tittel"] for s in data["seksjoner"]]
+    assert titles[0] == "Personopplysninger"
+    assert data["seksjoner"][0]["felter"]["Fødselsnummer/D-nummer"] == participant.fodselsnummer
+    assert "Hvem har sett på opplysningene dine" in titles
+    assert (
+        AuditEvent.objects.filter(participant=participant, action=AuditAction.EXPORT).count() == 1
+    )
+
+
+def test_norwegian_letters_survive_into_the_pdf(client, veileder):
+    p = ParticipantFactory(veileder=veileder, first_name="Æsa Øydis", last_name="Ålmo")
+    client.force_login(veileder)
+    text = pdf_text(client.get(reverse("documents:innsyn_pdf", args=[p.uuid])).content)
+    assert "Æsa Øydis Ålmo" in text
+
+
+def test_hostile_name_is_text_not_markup_and_nothing_outside_static_is_read(client, veileder):
+    p = ParticipantFactory(veileder=veileder, first_name=HOSTILE, last_name="Hansen")
+    client.force_login(veileder)
+    response = client.get(reverse("documents:innsyn_pdf", args=[p.uuid]))
+    text = pdf_text(response.content)
+    assert 'src="file:///etc/passwd"' in text  # shown as the literal name
+    assert "root:x:0:0" not in text
+
+
+def test_fetcher_refuses_files_network_and_traversal():
+    fetcher = StaticOnlyFetcher()
+    for url in [
+        "file:///etc/passwd",
+        "http://127.0.0.1/",
+        "https://nav.no/x.css",
+        "static:///../../etc/passwd",
+    ]:
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert b"@page" in fetcher.fetch("static:///css/print.css").read()
+
+
+def test_markup_that_tries_to_load_a_local_file_loads_nothing(tmp_path, settings):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPPHEMMELIG")
+    from django.template import engines
+
+    engine = engines["django"]
+    template = engine.from_string(
+        '<html><body><p>x</p><img src="file://'
+        + str(secret)
+        + '"><iframe src="file://'
+        + str(secret)
+        + '"></iframe></body></html>'
+    )
+    settings.TEMPLATES[0]["OPTIONS"]["debug"] = False
+    from weasyprint import HTML
+
+    from documents.render import BASE_URL, _fetcher
+
+    pdf = HTML(string=template.render({}), base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+    assert "TOPPHEMMELIG" not in pdf_text(pdf)
+
+
+def test_render_pdf_is_a_tagged_pdf_ua_document(participant):
+    from django.utils import timezone
+
+    from documents.innsyn import innsyn_sections
+
+    pdf = render_pdf(
+        "documents/innsyn.html",
+        {
+            "title": "Innsyn",
+            "participant": participant,
+            "sections": innsyn_sections(participant),
+            "printed_at": timezone.now(),
+        },
+    )
+    reader = PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root  # tagged
+    assert root["/MarkInfo"]["/Marked"]
+    assert reader.metadata is not None
