@@ -5,7 +5,7 @@ from .widgets import FastSelect
 _WIDGET_CLASSES = {
     forms.Select: "aksel-select__input aksel-body-short",
     forms.Textarea: "aksel-textarea__input aksel-body-short",
-    forms.CheckboxInput: "aksel-checkbox__input",
+    forms.CheckboxInput: "app-checkbox__input",
 }
 
 

@@ -13,5 +13,5 @@ class PreferencesForm(forms.Form):
                 label=ReminderKind(kind).label,
                 required=False,
                 initial=current.get(kind, True),
-                widget=forms.CheckboxInput(attrs={"class": "aksel-checkbox__input"}),
+                widget=forms.CheckboxInput(attrs={"class": "app-checkbox__input"}),
             )

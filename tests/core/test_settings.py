@@ -19,7 +19,15 @@ PRODUCTION = {
 
 
 def _manage(*args, extra_env):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DATABASE_URL")}
+    drop = (
+        "DEBUG",
+        "SECRET_KEY",
+        "DATABASE_URL",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_COOKIES",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(extra_env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

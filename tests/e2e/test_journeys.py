@@ -1,0 +1,104 @@
+import datetime
+
+import pytest
+
+from participants.identity import make_identity
+from participants.models import Laerefag, Participant
+from tests.e2e.conftest import axe_violations, login, no_horizontal_scroll, screenshot
+from tests.factories import ParticipantFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_veileder_registers_a_participant_and_finds_her_in_the_caseload(page, veileder):
+    Laerefag.objects.get_or_create(
+        name="Helsearbeiderfaget", defaults={"code": "E2E-01", "programomrade": "HO"}
+    )
+    login(page, veileder)
+    assert page.url.endswith("/portefolje/")
+    assert page.locator("html").get_attribute("lang") == "nb"
+    screenshot(page, "01-portefolje-tom")
+
+    page.get_by_role("link", name="Registrer deltaker").first.click()
+    good = make_identity(datetime.date(2004, 5, 17), 611)
+    bad = good[:10] + str((int(good[10]) + 1) % 10)
+    page.fill("#id_fodselsnummer", bad)
+    page.fill("#id_first_name", "Ingrid")
+    page.fill("#id_last_name", "Aune")
+    page.fill("#id_phone", "91234567")
+    page.select_option("#id_sluttkompetanse", label="Helsearbeiderfaget")
+    page.get_by_role("button", name="Registrer").click()
+    # The error is linked to the field, and nothing she typed is lost.
+    field = page.locator("#id_fodselsnummer")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "Kontrollsifrene stemmer ikke" in page.locator("#fodselsnummer-error").inner_text()
+    assert page.locator("#id_first_name").input_value() == "Ingrid"
+    screenshot(page, "02-registrer-feil")
+    assert axe_violations(page) == []
+
+    field.fill(good)
+    page.get_by_role("button", name="Registrer").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("heading", level=1).inner_text() == "Ingrid Aune"
+    assert good not in page.content()  # masked until asked for
+    screenshot(page, "03-deltaker")
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Min portefølje").click()
+    page.fill("#id_q", "aune")
+    page.wait_for_timeout(600)  # htmx search as you type
+    assert "Aune, Ingrid" in page.locator("#caseload-results").inner_text()
+    assert Participant.objects.get(last_name="Aune").veileder == veileder
+
+
+def test_a_second_veileder_cannot_reach_the_first_ones_participant_by_url(
+    page, veileder, colleague
+):
+    participant = ParticipantFactory(veileder=veileder)
+    login(page, colleague)
+    response = page.goto(f"{page.base}/deltakere/{participant.uuid}/")
+    assert response.status == 404
+    assert "Fant ikke siden" in page.content()
+    assert participant.first_name not in page.content()
+
+
+def test_main_pages_have_no_wcag_violations_and_fit_a_laptop_and_200_percent_zoom(
+    page, veileder, leder, markedsradgiver
+):
+    ParticipantFactory.create_batch(12, veileder=veileder)
+    pages = {
+        "login": (None, "/logg-inn/"),
+        "portefolje": (veileder, "/portefolje/"),
+        "registrer": (veileder, "/deltakere/ny/"),
+        "kontor": (leder, "/kontor/deltakere/"),
+        "sporingslogg": (leder, "/sporingslogg/"),
+        "bedrifter": (markedsradgiver, "/bedrifter/"),
+        "vurdering": (markedsradgiver, "/vurdering/"),
+        "varsler": (veileder, "/varsler/"),
+        "varslingsvalg": (veileder, "/paminnelser/innstillinger/"),
+    }
+    failures = {}
+    for name, (user, path) in pages.items():
+        page.context.clear_cookies()
+        if user:
+            login(page, user)
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(page.base + path)
+        screenshot(page, f"side-{name}")
+        if violations := axe_violations(page):
+            failures[name] = violations
+        assert no_horizontal_scroll(page), f"{name} scrolls sideways at 1280 px"
+        # 200 % zoom on a 1280 px screen is a 640 CSS px wide viewport.
+        page.set_viewport_size({"width": 640, "height": 900})
+        assert no_horizontal_scroll(page), f"{name} scrolls sideways at 200 % zoom"
+    assert failures == {}
+
+
+def test_keyboard_only_skip_link_first_and_visible_focus(page, veileder):
+    login(page, veileder)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Hopp til hovedinnhold"
+    assert page.evaluate("getComputedStyle(document.activeElement).left") != "-10000px"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "hovedinnhold"
