@@ -441,6 +441,34 @@ def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag, tod
         )
 
 
+def _save_batch(batch: list[Participant], *, fallback_actor: User) -> None:
+    """Insert participants with the first row of their phase history (their timeline)."""
+    from phases.models import ChecklistItem, PhaseTransition
+    from phases.rules import CHECKLISTS
+
+    Participant.objects.bulk_create(batch)
+    PhaseTransition.objects.bulk_create(
+        PhaseTransition(
+            participant=p,
+            from_phase="",
+            to_phase=p.phase,
+            actor_id=p.veileder_id or fallback_actor.pk,
+            reason="Demodata",
+            created_at=p.phase_entered_at,
+        )
+        for p in batch
+    )
+    # Checklists only for the personas' own participants: what the demo shows.
+    personas = {u for u in DEMO_IDENTS}
+    items = [
+        ChecklistItem(participant=p, phase=p.phase, key=key, label=label, position=i)
+        for p in batch
+        if p.veileder is not None and p.veileder.nav_ident in personas
+        for i, (key, label) in enumerate(CHECKLISTS.get(p.phase, []))
+    ]
+    ChecklistItem.objects.bulk_create(items)
+
+
 def seed_demo(
     *,
     participants: int,
@@ -466,12 +494,12 @@ def seed_demo(
         ):
             batch.append(row)
             if len(batch) == BATCH:
-                Participant.objects.bulk_create(batch)
+                _save_batch(batch, fallback_actor=saved[ADMIN_IDENT])
                 created += len(batch)
                 batch.clear()
                 if stdout and created % 50000 == 0:
                     stdout.write(f"  {created} deltakere …")
-        Participant.objects.bulk_create(batch)
+        _save_batch(batch, fallback_actor=saved[ADMIN_IDENT])
         created += len(batch)
     from companies.demo import seed_companies
 

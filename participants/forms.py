@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from core.forms import AkselFormMixin
 
 from .identity import parse_identity
-from .models import Innsatsgruppe, Laerefag, Participant
+from .models import Innsatsgruppe, Laerefag, Participant, Phase
 from .selectors import SORTS
 
 
@@ -80,6 +80,8 @@ class CaseloadFilterForm(AkselFormMixin, forms.Form):
     sluttkompetanse = forms.ModelChoiceField(
         label="Sluttkompetanse", required=False, queryset=None, empty_label="Alle"
     )
+    fase = forms.ChoiceField(label="Fase", required=False, choices=[("", "Alle"), *Phase.choices])
+    forfalt = forms.BooleanField(label="Bare forfalt oppfølging", required=False)
     kontor = forms.ModelChoiceField(
         label="NAV-kontor", required=False, queryset=None, empty_label="Alle"
     )

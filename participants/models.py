@@ -184,6 +184,10 @@ class Participant(models.Model):
         return age_on(self.birth_date, datetime.date.today())
 
     @property
+    def days_in_phase(self) -> int:
+        return (timezone.localdate() - timezone.localdate(self.phase_entered_at)).days
+
+    @property
     def is_protected(self) -> bool:
         return bool(self.adressebeskyttelse) or self.skjermet
 

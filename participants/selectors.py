@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
@@ -18,6 +19,11 @@ SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "-alder": ("Alder (eldst først)", ("birth_date", "id")),
     "nyest": ("Sist registrert", ("-created_at", "-id")),
     "eldst": ("Først registrert", ("created_at", "id")),
+    "neste_oppfolging": (
+        "Neste oppfølging (først forfalt)",
+        (F("next_followup_due").asc(nulls_last=True), "id"),
+    ),
+    "lengst_i_fase": ("Lengst i fasen", ("phase_entered_at", "id")),
 }
 DEFAULT_SORT = "navn"
 
@@ -33,6 +39,8 @@ class CaseloadFilter:
     innsatsgruppe: str = ""
     sluttkompetanse_id: int | None = None
     nav_kontor_id: int | None = None
+    phase: str = ""
+    overdue: bool = False
     sort: str = DEFAULT_SORT
 
     @property
@@ -81,6 +89,10 @@ def caseload(user, *, scope: str = Scope.MINE, filters: CaseloadFilter | None = 
         qs = qs.filter(sluttkompetanse_id=filters.sluttkompetanse_id)
     if filters.nav_kontor_id:
         qs = qs.filter(nav_kontor_id=filters.nav_kontor_id)
+    if filters.phase:
+        qs = qs.filter(phase=filters.phase)
+    if filters.overdue:
+        qs = qs.filter(next_followup_due__lt=timezone.localdate())
     _label, order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     return qs.select_related("nav_kontor", "veileder", "sluttkompetanse").order_by(*order)
 

@@ -18,6 +18,18 @@ from .identity import parse_identity
 from .models import Participant, Phase
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
+
+# Apps that keep state per participant (the phase history, for one) start it here, in the
+# same transaction as the registration: ``fn(*, participant, actor)``.
+_after_create: list = []
+
+
+def register_after_create(fn):
+    if fn not in _after_create:
+        _after_create.append(fn)
+    return fn
+
+
 DUPLICATE_MESSAGE = "Det finnes allerede en deltaker med dette fødselsnummeret/D-nummeret."
 
 
@@ -56,6 +68,8 @@ def participant_create(
     try:
         with transaction.atomic():
             participant.save()
+            for hook in _after_create:
+                hook(participant=participant, actor=actor)
             audit_change(actor, participant, what=AuditAction.CREATE.label)
     except IntegrityError:
         raise DomainError(DUPLICATE_MESSAGE) from None

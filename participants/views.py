@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from accounts.models import NavKontor
 from accounts.roles import Role
@@ -35,6 +36,8 @@ def _caseload_page(request, *, scope: str, title: str):
             innsatsgruppe=data["innsatsgruppe"],
             sluttkompetanse_id=data["sluttkompetanse"].pk if data["sluttkompetanse"] else None,
             nav_kontor_id=data["kontor"].pk if data["kontor"] else None,
+            phase=data["fase"],
+            overdue=data["forfalt"],
             sort=data["sort"] or "navn",
         )
     rows = caseload(request.user, scope=scope, filters=filters)
@@ -53,6 +56,7 @@ def _caseload_page(request, *, scope: str, title: str):
         "page": page,
         "query": query.urlencode(),
         "filtered": filters.is_filtered,
+        "today": timezone.localdate(),
     }
     template = "participants/caseload.html"
     if request.htmx and request.htmx.target == "caseload-results":

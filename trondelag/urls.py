@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("", include("reminders.urls")),
     path("", include("documents.urls")),
+    path("", include("phases.urls")),
     path("", include("companies.urls")),
     path("", include("matching.urls")),
     path("", include("notifications.urls")),

@@ -72,3 +72,16 @@ def test_follow_up_dates_are_set_for_phases_with_a_rhythm_around_today():
     dues = followed.values_list("next_followup_due", flat=True)
     assert min(dues) >= today - datetime.timedelta(days=10)
     assert max(dues) <= today + datetime.timedelta(days=28)
+
+
+def test_every_seeded_participant_has_the_start_of_her_timeline():
+    from phases.models import PhaseTransition
+
+    seed_demo(participants=120, seed=2)
+    assert PhaseTransition.objects.count() == Participant.objects.count()
+    mismatched = [
+        t
+        for t in PhaseTransition.objects.select_related("participant")
+        if t.to_phase != t.participant.phase
+    ]
+    assert mismatched == []

@@ -131,3 +131,60 @@ def test_office_page_query_count_is_fixed(client, leder, veileder, django_assert
     for size in (10, 50):
         with django_assert_num_queries(15):
             client.get(reverse("participants:office"), {"per_side": size})
+
+
+def test_filters_by_phase_and_overdue_and_sorts_by_next_follow_up(client, veileder):
+    import datetime
+
+    from django.utils import timezone
+
+    from participants.models import Phase
+
+    today = timezone.localdate()
+    late = ParticipantFactory(
+        veileder=veileder, phase=Phase.PRAKSIS, next_followup_due=today - datetime.timedelta(days=3)
+    )
+    soon = ParticipantFactory(
+        veileder=veileder, phase=Phase.PRAKSIS, next_followup_due=today + datetime.timedelta(days=2)
+    )
+    mapping = ParticipantFactory(veileder=veileder, phase=Phase.KARTLEGGE)
+    client.force_login(veileder)
+    assert rows(client.get(URL, {"fase": "praksis", "sort": "navn"})) == sorted(
+        [late.full_name, soon.full_name], key=lambda n: n.split()[-1]
+    )
+    overdue = client.get(URL, {"forfalt": "on"})
+    assert rows(overdue) == [late.full_name]
+    assert "Forfalt" in overdue.content.decode()
+    assert rows(client.get(URL, {"sort": "neste_oppfolging"})) == [
+        late.full_name,
+        soon.full_name,
+        mapping.full_name,
+    ]
+
+
+def test_leder_sees_overdue_follow_ups_of_the_whole_office(client, leder, veileder, colleague):
+    import datetime
+
+    from django.utils import timezone
+
+    from participants.models import Phase
+
+    today = timezone.localdate()
+    a = ParticipantFactory(
+        veileder=veileder, phase=Phase.PRAKSIS, next_followup_due=today - datetime.timedelta(days=1)
+    )
+    b = ParticipantFactory(
+        veileder=colleague,
+        phase=Phase.LARETID,
+        next_followup_due=today - datetime.timedelta(days=9),
+    )
+    ParticipantFactory(
+        veileder=colleague,
+        phase=Phase.PRAKSIS,
+        next_followup_due=today + datetime.timedelta(days=9),
+    )
+    client.force_login(leder)
+    response = client.get(
+        reverse("participants:office"), {"forfalt": "on", "sort": "neste_oppfolging"}
+    )
+    assert rows(response) == [b.full_name, a.full_name]

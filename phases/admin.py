@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from .models import Laerekontrakt, Meeting, PhaseTransition
+
+
+class ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PhaseTransition)
+class PhaseTransitionAdmin(ReadOnly):
+    list_display = ["created_at", "participant", "from_phase", "to_phase", "actor", "end_reason"]
+    list_filter = ["to_phase", "end_reason"]
+    list_select_related = ["participant", "actor"]
+    show_full_result_count = False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(ReadOnly):
+    list_display = ["held_on", "participant", "kind", "place", "recorded_by"]
+    list_filter = ["kind", "place"]
+    list_select_related = ["participant", "recorded_by"]
+
+
+@admin.register(Laerekontrakt)
+class LaerekontraktAdmin(ReadOnly):
+    list_display = ["signed_on", "participant", "company", "laerefag", "opplaeringskontor"]
+    list_select_related = ["participant", "company", "laerefag"]

@@ -1,0 +1,82 @@
+from django import forms
+
+from companies.models import Company
+from core.forms import AkselFormMixin
+from participants.models import Laerefag, Phase
+
+from .models import Employment, EndReason, Laerekontrakt, Meeting, Opplaeringsplan
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class TransitionForm(AkselFormMixin, forms.Form):
+    to_phase = forms.ChoiceField(label="Ny fase", choices=Phase.choices)
+    end_reason = forms.ChoiceField(
+        label="Årsak til avslutning",
+        required=False,
+        choices=[("", "Velg årsak (bare ved avslutning)"), *EndReason.choices],
+    )
+    reason = forms.CharField(
+        label="Begrunnelse",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_phase"].choices = [(v, label) for v, label in Phase.choices if v != current]
+
+
+class MeetingForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "held_on", "place", "attendees", "summary", "next_agreed_on"]
+        widgets = {
+            "held_on": DATE,
+            "next_agreed_on": DATE,
+            "summary": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class OpplaeringsplanForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = Opplaeringsplan
+        fields = ["received_on", "school", "description"]
+        widgets = {"received_on": DATE, "description": forms.Textarea(attrs={"rows": 4})}
+
+    def _post_clean(self):
+        pass
+
+
+class LaerekontraktForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = Laerekontrakt
+        fields = ["company", "laerefag", "opplaeringskontor", "signed_on"]
+        widgets = {"signed_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = Company.objects.order_by("name")
+        self.fields["laerefag"].queryset = Laerefag.objects.order_by("name")
+
+    def _post_clean(self):
+        pass
+
+
+class EmploymentForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = Employment
+        fields = ["employer", "employer_name", "start_date", "found_herself", "note"]
+        widgets = {"start_date": DATE, "note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = Company.objects.order_by("name")
+        self.fields["employer"].empty_label = "Ikke i registeret"
+
+    def _post_clean(self):
+        pass

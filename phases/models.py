@@ -1,0 +1,205 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from participants.models import Phase
+
+
+class EndReason(models.TextChoices):
+    ORDINAERT_ARBEID = "ordinaert_arbeid", "Ordinært arbeid"
+    UTDANNING = "utdanning", "Utdanning"
+    FLYTTET = "flyttet", "Flyttet"
+    HELSE = "helse", "Helse"
+    IKKE_MOTIVERT = "ikke_motivert", "Ikke motivert"
+    ANNET = "annet", "Annet"
+
+
+class PhaseTransition(models.Model):
+    """One move in the pipeline: who, when, from, to and why. Append-only."""
+
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_phase = models.CharField("fra", max_length=12, choices=Phase.choices, blank=True)
+    to_phase = models.CharField("til", max_length=12, choices=Phase.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="av", on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField("begrunnelse", blank=True)
+    end_reason = models.CharField(
+        "avslutningsårsak", max_length=20, choices=EndReason.choices, blank=True
+    )
+    created_at = models.DateTimeField("tidspunkt", default=timezone.now)
+
+    class Meta:
+        verbose_name = "faseovergang"
+        verbose_name_plural = "faseoverganger"
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["participant", "created_at"], name="transition_participant_idx"),
+            models.Index(fields=["to_phase", "created_at"], name="transition_to_phase_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_phase_display() or '–'} → {self.get_to_phase_display()}"
+
+
+class Opplaeringsplan(models.Model):
+    """The county's (tentative) training plan: what skole needs before it starts."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="opplaeringsplaner"
+    )
+    received_on = models.DateField("mottatt")
+    school = models.CharField("skole eller opplæringssted", max_length=200, blank=True)
+    description = models.TextField("innhold", blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "opplæringsplan"
+        verbose_name_plural = "opplæringsplaner"
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Opplæringsplan mottatt {self.received_on:%d.%m.%Y}"
+
+
+class Laerekontrakt(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="laerekontrakter"
+    )
+    company = models.ForeignKey(
+        "companies.Company", verbose_name="lærebedrift", on_delete=models.PROTECT, related_name="+"
+    )
+    laerefag = models.ForeignKey(
+        "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
+    )
+    opplaeringskontor = models.CharField("opplæringskontor", max_length=200)
+    signed_on = models.DateField("signert")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "lærekontrakt"
+        verbose_name_plural = "lærekontrakter"
+        ordering = ["-signed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.laerefag} hos {self.company} ({self.signed_on:%d.%m.%Y})"
+
+
+class Employment(models.Model):
+    """A job: with an employer and a start date, or her own note that she found work."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="employments"
+    )
+    employer = models.ForeignKey(
+        "companies.Company",
+        verbose_name="arbeidsgiver i registeret",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    employer_name = models.CharField("arbeidsgiver", max_length=200, blank=True)
+    start_date = models.DateField("startdato", null=True, blank=True)
+    found_herself = models.BooleanField("fant jobb selv", default=False)
+    note = models.TextField("merknad", blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "arbeidsforhold"
+        verbose_name_plural = "arbeidsforhold"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.employer_name or str(self.employer or "Fant jobb selv")
+
+
+class ChecklistItem(models.Model):
+    """A task seed 000 gives the veileder in a phase, created when she enters it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="checklist"
+    )
+    phase = models.CharField(max_length=12, choices=Phase.choices)
+    key = models.CharField(max_length=40)
+    label = models.CharField("oppgave", max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+    done_at = models.DateTimeField("utført", null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="utført av",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "sjekklistepunkt"
+        verbose_name_plural = "sjekklistepunkter"
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "phase", "key"], name="one_checklist_item_per_phase"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class MeetingKind(models.TextChoices):
+    OPPSTARTSMOTE = "oppstartsmote", "Oppstartsmøte"
+    OPPFOLGINGSMOTE = "oppfolgingsmote", "Oppfølgingsmøte"
+    DIALOGMOTE = "dialogmote", "Dialogmøte"
+    SAMTALE = "samtale", "Samtale"
+
+
+class MeetingPlace(models.TextChoices):
+    ARBEIDSPLASSEN = "arbeidsplassen", "På arbeidsplassen"
+    NAV = "nav", "På NAV-kontoret"
+    DIGITALT = "digitalt", "Digitalt"
+    TELEFON = "telefon", "Telefon"
+
+
+class Meeting(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="meetings"
+    )
+    kind = models.CharField("type møte", max_length=20, choices=MeetingKind.choices)
+    held_on = models.DateField("dato")
+    place = models.CharField("sted", max_length=20, choices=MeetingPlace.choices)
+    attendees = models.CharField("hvem deltok", max_length=300, blank=True)
+    summary = models.TextField("referat", blank=True)
+    next_agreed_on = models.DateField("neste avtalte møte", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "møte"
+        verbose_name_plural = "møter"
+        ordering = ["-held_on", "-id"]
+        indexes = [models.Index(fields=["participant", "held_on"], name="meeting_participant_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on:%d.%m.%Y}"

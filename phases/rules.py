@@ -1,0 +1,148 @@
+"""The phase pipeline's rules: which moves are allowed, what each one needs, what the
+veileder must do in each phase, and when the next follow-up is due.
+
+``ALLOWED`` is the table of edges. The path is not only linear (seed 000): skole may be
+skipped or come before praksis, a lærekontrakt may follow matching directly, a
+participant may leave for ordinary work (jobb) or end (avsluttet) from any phase, and an
+ended case may be reopened. ``GUARDS`` holds one check per target phase; a check returns
+the Norwegian sentence saying exactly what is missing, or "" when the move may go ahead.
+"""
+
+import datetime
+from collections.abc import Callable
+
+from matching.models import Match, MatchStatus
+from participants.models import Phase
+
+from .models import Employment, Laerekontrakt, Opplaeringsplan
+
+P = Phase
+ALLOWED: dict[str, set[str]] = {
+    P.KARTLEGGE: {P.MATCHING, P.SKOLE, P.JOBB, P.AVSLUTTET},
+    P.MATCHING: {P.KARTLEGGE, P.PRAKSIS, P.SKOLE, P.LARETID, P.JOBB, P.AVSLUTTET},
+    P.PRAKSIS: {P.MATCHING, P.SKOLE, P.LARETID, P.JOBB, P.AVSLUTTET},
+    P.SKOLE: {P.MATCHING, P.PRAKSIS, P.LARETID, P.JOBB, P.AVSLUTTET},
+    P.LARETID: {P.JOBB, P.AVSLUTTET},
+    P.JOBB: {P.AVSLUTTET},
+    P.AVSLUTTET: {P.KARTLEGGE, P.MATCHING},
+}
+
+
+def _needs_started_match(participant, **_) -> str:
+    started = Match.objects.filter(
+        participant=participant, status=MatchStatus.STARTET, start_date__isnull=False
+    ).exists()
+    if started:
+        return ""
+    return "Praksis krever en startet match med en bedrift og en startdato. Registrer at matchen er startet først."
+
+
+def _needs_opplaeringsplan(participant, **_) -> str:
+    if Opplaeringsplan.objects.filter(participant=participant).exists():
+        return ""
+    return "Skole krever en registrert opplæringsplan. Registrer opplæringsplanen først."
+
+
+def _needs_laerekontrakt(participant, **_) -> str:
+    if Laerekontrakt.objects.filter(participant=participant).exists():
+        return ""
+    return "Læretid krever en lærekontrakt (dato signert, bedrift, lærefag og opplæringskontor). Registrer lærekontrakten først."
+
+
+def _needs_employment(participant, **_) -> str:
+    if Employment.objects.filter(participant=participant).exists():
+        return ""
+    return "Jobb krever en arbeidsgiver og en startdato, eller et notat om at deltakeren fant jobb selv. Registrer arbeidsforholdet først."
+
+
+def _needs_end_reason(participant, *, end_reason: str = "", **_) -> str:
+    if end_reason:
+        return ""
+    return "Velg hvorfor saken avsluttes (ordinært arbeid, utdanning, flyttet, helse, ikke motivert eller annet)."
+
+
+GUARDS: dict[str, Callable[..., str]] = {
+    P.PRAKSIS: _needs_started_match,
+    P.SKOLE: _needs_opplaeringsplan,
+    P.LARETID: _needs_laerekontrakt,
+    P.JOBB: _needs_employment,
+    P.AVSLUTTET: _needs_end_reason,
+}
+
+
+def refusal(participant, from_phase: str, to_phase: str, *, end_reason: str = "") -> str:
+    """Why ``participant`` may not move from ``from_phase`` to ``to_phase``; "" if she may."""
+    if to_phase not in ALLOWED.get(from_phase, set()):
+        return (
+            f"Deltakeren kan ikke flyttes direkte fra {Phase(from_phase).label.lower()} "
+            f"til {Phase(to_phase).label.lower()}."
+        )
+    guard = GUARDS.get(to_phase)
+    return guard(participant, end_reason=end_reason) if guard else ""
+
+
+# The veileder's tasks per phase, from seed 000 ("NAV-veileders rolle").
+CHECKLISTS: dict[str, list[tuple[str, str]]] = {
+    P.KARTLEGGE: [
+        ("interesser", "Interesser og karriereretning kartlagt (JobPics, InFlow24 eller samtale)"),
+        ("tilrettelegging", "Behov for tilrettelegging i bedrift og skole kartlagt"),
+        ("okonomi", "Økonomi og aktuelle økonomiske virkemidler avklart"),
+        ("samtykke", "Samtykke til deling med fylkeskommunen signert"),
+        ("rekrutteringsbistand", "Vurdert for rekrutteringslisten i Rekrutteringsbistand"),
+    ],
+    P.MATCHING: [
+        ("cv", "CV oppdatert"),
+        ("intervjutrening", "Intervjutrening gjennomført"),
+        ("markedsradgiver", "Matching avtalt med markedsrådgiver"),
+        ("moteplass", "Vurdert for møteplass / Kick-Off"),
+    ],
+    P.PRAKSIS: [
+        ("oppstartsmote", "Oppstartsmøte holdt med bedrift, markedskontakt og kandidat"),
+        ("tiltak", "Tiltak registrert i fagsystemet"),
+        ("hms", "Behov for HMS-kurs o.l. avklart"),
+        ("okonomi", "Økonomi gjennom opplæringsløpet snakket om"),
+        ("ansettelse", "Mulighet for ansettelse i praksisperioden undersøkt"),
+        ("markedsradgiver", "Markedsrådgiver informert om endringer"),
+    ],
+    P.SKOLE: [
+        ("opplaeringsplan", "Opplæringsplan mottatt fra deltaker"),
+        ("skoleplass", "Deltaker har takket ja til skoleplassen"),
+        ("startmote", "Møte ved skolestart med deltaker og arbeidsgiver holdt"),
+        ("aktivitetsplan", "Oppfølging avtalt i aktivitetsplanen"),
+    ],
+    P.LARETID: [
+        ("laerekontrakt", "Lærekontrakt signert"),
+        ("markedsradgiver", "Markedsrådgiver informert om lærekontrakten"),
+        ("opplaeringskontor", "Oppfølging avtalt med opplæringskontor og bedrift"),
+    ],
+    P.JOBB: [
+        ("cv", "CV oppdatert og ledige stillinger formidlet"),
+        ("lonnstilskudd", "Lønnstilskudd vurdert"),
+        ("oppfolging", "Behov for oppfølging inn i jobben avklart"),
+    ],
+    P.AVSLUTTET: [],
+}
+
+FOLLOW_UP_DAYS = 28
+FOLLOWED_UP_PHASES = {P.PRAKSIS, P.SKOLE, P.LARETID}
+
+
+def next_followup_due(
+    *,
+    phase: str,
+    phase_entered_on: datetime.date,
+    last_followup_on: datetime.date | None,
+    agreed_on: datetime.date | None,
+) -> datetime.date | None:
+    """The one rule for the next follow-up (seed 000: at least every 4 weeks in praksis).
+
+    Four weeks after the last follow-up meeting in this phase (or the phase start), or the
+    agreed date of the next meeting when that is sooner. Other phases have no rhythm.
+    """
+    if phase not in FOLLOWED_UP_PHASES:
+        return None
+    base = max(d for d in (phase_entered_on, last_followup_on) if d is not None)
+    due = base + datetime.timedelta(days=FOLLOW_UP_DAYS)
+    if agreed_on is not None and agreed_on >= base and agreed_on < due:
+        return agreed_on
+    return due

@@ -1,0 +1,27 @@
+from django.utils import timezone
+
+from .models import ChecklistItem, Meeting, PhaseTransition
+
+
+def phase_section(participant) -> dict:
+    """What the participant page shows of the pipeline: four queries whatever the history."""
+    today = timezone.localdate()
+    due = participant.next_followup_due
+    return {
+        "days_in_phase": (today - timezone.localdate(participant.phase_entered_at)).days,
+        "due": due,
+        "overdue": due is not None and due < today,
+        "timeline": list(
+            PhaseTransition.objects.filter(participant=participant)
+            .select_related("actor")
+            .order_by("-created_at", "-id")[:50]
+        ),
+        "checklist": list(
+            ChecklistItem.objects.filter(participant=participant, phase=participant.phase)
+            .select_related("done_by")
+            .order_by("position", "id")
+        ),
+        "meetings": list(
+            Meeting.objects.filter(participant=participant).order_by("-held_on", "-id")[:10]
+        ),
+    }

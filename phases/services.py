@@ -1,0 +1,195 @@
+"""Every write in the phase pipeline. Each locks the participant row, so the stored phase,
+the next follow-up date and the history never disagree, even with two veiledere at once."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from accounts.models import User
+from audit.services import audit_change
+from core.exceptions import DomainError
+from participants.access import CHANGE, visible_q
+from participants.models import Participant, Phase
+
+from .models import (
+    ChecklistItem,
+    Employment,
+    Laerekontrakt,
+    Meeting,
+    MeetingKind,
+    Opplaeringsplan,
+    PhaseTransition,
+)
+from .rules import CHECKLISTS, next_followup_due, refusal
+
+FOLLOW_UP_KINDS = (MeetingKind.OPPSTARTSMOTE, MeetingKind.OPPFOLGINGSMOTE, MeetingKind.DIALOGMOTE)
+
+
+def _lock(actor: User, participant: Participant) -> Participant:
+    locked = (
+        Participant.objects.select_for_update()
+        .filter(visible_q(actor, CHANGE), pk=participant.pk)
+        .first()
+    )
+    if locked is None:
+        raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+    return locked
+
+
+def _store_followup_due(participant: Participant) -> None:
+    """Recompute and store the next follow-up date (caller holds the row lock)."""
+    entered_on = timezone.localdate(participant.phase_entered_at)
+    meetings = Meeting.objects.filter(participant=participant, held_on__gte=entered_on)
+    latest = meetings.filter(kind__in=FOLLOW_UP_KINDS).aggregate(
+        last=Max("held_on"), agreed=Max("next_agreed_on")
+    )
+    participant.next_followup_due = next_followup_due(
+        phase=participant.phase,
+        phase_entered_on=entered_on,
+        last_followup_on=latest["last"],
+        agreed_on=latest["agreed"],
+    )
+
+
+def _create_checklist(participant: Participant, phase: str) -> None:
+    ChecklistItem.objects.bulk_create(
+        [
+            ChecklistItem(participant=participant, phase=phase, key=key, label=label, position=i)
+            for i, (key, label) in enumerate(CHECKLISTS.get(phase, []))
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def phase_transition(
+    *,
+    participant: Participant,
+    to_phase: str,
+    actor: User,
+    reason: str = "",
+    end_reason: str = "",
+) -> PhaseTransition | None:
+    """Move a participant to ``to_phase``; None when she is already there (no second row)."""
+    if to_phase not in Phase.values:
+        raise DomainError("Ukjent fase.")
+    with transaction.atomic():
+        locked = _lock(actor, participant)
+        if locked.phase == to_phase:
+            return None
+        if why_not := refusal(locked, locked.phase, to_phase, end_reason=end_reason):
+            raise DomainError(why_not)
+        now = timezone.now()
+        transition = PhaseTransition.objects.create(
+            participant=locked,
+            from_phase=locked.phase,
+            to_phase=to_phase,
+            actor=actor,
+            reason=reason.strip(),
+            end_reason=end_reason if to_phase == Phase.AVSLUTTET else "",
+            created_at=now,
+        )
+        locked.phase = to_phase
+        locked.phase_entered_at = now
+        _store_followup_due(locked)
+        locked._history_user = actor
+        locked.save(update_fields=["phase", "phase_entered_at", "next_followup_due", "updated_at"])
+        _create_checklist(locked, to_phase)
+        audit_change(actor, locked, what=f"Fase: {transition}")
+    participant.phase = locked.phase
+    participant.phase_entered_at = locked.phase_entered_at
+    participant.next_followup_due = locked.next_followup_due
+    return transition
+
+
+def phase_initialize(*, participant: Participant, actor: User) -> None:
+    """The first history row and checklist of a newly registered participant."""
+    PhaseTransition.objects.create(
+        participant=participant,
+        from_phase="",
+        to_phase=participant.phase,
+        actor=actor,
+        reason="Registrert",
+        created_at=participant.phase_entered_at,
+    )
+    _create_checklist(participant, participant.phase)
+
+
+def checklist_item_set(*, item: ChecklistItem, actor: User, done: bool) -> ChecklistItem:
+    with transaction.atomic():
+        _lock(actor, item.participant)
+        item = ChecklistItem.objects.select_for_update().get(pk=item.pk)
+        if bool(item.done_at) == done:
+            return item
+        item.done_at = timezone.now() if done else None
+        item.done_by = actor if done else None
+        item.save(update_fields=["done_at", "done_by"])
+        audit_change(
+            actor,
+            item.participant,
+            what=f"Sjekkliste: {item.label} ({'utført' if done else 'ikke utført'})",
+        )
+    return item
+
+
+def meeting_record(*, participant: Participant, actor: User, **fields) -> Meeting:
+    with transaction.atomic():
+        locked = _lock(actor, participant)
+        meeting = Meeting(participant=locked, recorded_by=actor, **fields)
+        if meeting.held_on and meeting.held_on > timezone.localdate() + datetime.timedelta(days=1):
+            raise DomainError(
+                "Et møte kan ikke registreres før det er holdt. Sett neste avtalte møte i stedet."
+            )
+        if meeting.next_agreed_on and meeting.held_on and meeting.next_agreed_on <= meeting.held_on:
+            raise DomainError("Neste avtalte møte må være etter møtedatoen.")
+        try:
+            meeting.full_clean()
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages)) from None
+        meeting.save()
+        _store_followup_due(locked)
+        locked._history_user = actor
+        locked.save(update_fields=["next_followup_due", "updated_at"])
+        audit_change(actor, locked, what=f"Møte: {meeting}")
+    participant.next_followup_due = locked.next_followup_due
+    return meeting
+
+
+def _register(model, *, participant: Participant, actor: User, what: str, **fields):
+    with transaction.atomic():
+        locked = _lock(actor, participant)
+        obj = model(participant=locked, registered_by=actor, **fields)
+        try:
+            obj.full_clean()
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages)) from None
+        obj.save()
+        audit_change(actor, locked, what=f"{what}: {obj}")
+    return obj
+
+
+def opplaeringsplan_register(*, participant, actor, **fields) -> Opplaeringsplan:
+    return _register(
+        Opplaeringsplan, participant=participant, actor=actor, what="Opplæringsplan", **fields
+    )
+
+
+def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
+    return _register(
+        Laerekontrakt, participant=participant, actor=actor, what="Lærekontrakt", **fields
+    )
+
+
+def employment_register(*, participant, actor, **fields) -> Employment:
+    has_employer = fields.get("employer") or fields.get("employer_name", "").strip()
+    if not (has_employer and fields.get("start_date")) and not (
+        fields.get("found_herself") and fields.get("note", "").strip()
+    ):
+        raise DomainError(
+            "Oppgi arbeidsgiver og startdato, eller kryss av for at deltakeren fant jobb selv og skriv et notat."
+        )
+    return _register(
+        Employment, participant=participant, actor=actor, what="Arbeidsforhold", **fields
+    )
