@@ -4,7 +4,17 @@ from companies.models import Company
 from core.forms import AkselFormMixin
 from participants.models import Laerefag, Phase
 
-from .models import Employment, EndReason, Laerekontrakt, Meeting, Opplaeringsplan
+from .models import (
+    ActivityCard,
+    ActivityStatus,
+    Employment,
+    EndReason,
+    FollowUpAgreement,
+    Kartlegging,
+    Laerekontrakt,
+    Meeting,
+    Opplaeringsplan,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -80,3 +90,89 @@ class EmploymentForm(AkselFormMixin, forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class KartleggingForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = Kartlegging
+        fields = [
+            "interests",
+            "career_direction",
+            "tool_jobpics",
+            "tool_inflow24",
+            "tool_samtale",
+            "resources_experience",
+            "tilrettelegging_work",
+            "tilrettelegging_school",
+            "economy",
+            "economic_measures",
+            "housing",
+            "health_treatment",
+            "family_situation",
+            "rekrutteringsbistand",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in [
+                "interests",
+                "career_direction",
+                "resources_experience",
+                "tilrettelegging_work",
+                "tilrettelegging_school",
+                "economy",
+                "economic_measures",
+                "housing",
+                "health_treatment",
+                "family_situation",
+            ]
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class AgreementForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = FollowUpAgreement
+        fields = [
+            "goals",
+            "valid_from",
+            "valid_to",
+            "extension",
+            "followup_frequency",
+            "followup_purpose",
+            "responsible",
+        ]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "followup_purpose": forms.Textarea(attrs={"rows": 3}),
+            "valid_from": DATE,
+            "valid_to": DATE,
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class ActivityCardForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = ActivityCard
+        fields = ["title", "kind", "from_date", "to_date", "description"]
+        widgets = {
+            "from_date": DATE,
+            "to_date": DATE,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class ActivityStatusForm(AkselFormMixin, forms.Form):
+    status = forms.ChoiceField(label="Status", choices=ActivityStatus.choices)
+
+
+class ActivityMessageForm(AkselFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Ny melding", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from participants.models import Phase
 
@@ -203,3 +204,141 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on:%d.%m.%Y}"
+
+
+class Kartlegging(models.Model):
+    """The mapping conversation (seed 000 "Kartlegge kandidater", seed 001), as structured fields.
+
+    Economy, health and family are the most sensitive parts of the case: only the
+    participant's veileder and leder see them; no other role's page reads this model.
+    """
+
+    participant = models.OneToOneField(
+        "participants.Participant", on_delete=models.CASCADE, related_name="kartlegging"
+    )
+    interests = models.TextField("interesser", blank=True)
+    career_direction = models.TextField("karriereretning", blank=True)
+    tool_jobpics = models.BooleanField("kartlagt med JobPics", default=False)
+    tool_inflow24 = models.BooleanField("kartlagt med InFlow24", default=False)
+    tool_samtale = models.BooleanField("kartlagt i samtale", default=False)
+    resources_experience = models.TextField("ressurser, ferdigheter og erfaring", blank=True)
+    tilrettelegging_work = models.TextField("behov for tilrettelegging i bedrift", blank=True)
+    tilrettelegging_school = models.TextField("behov for tilrettelegging i skole", blank=True)
+    economy = models.TextField("økonomi", blank=True)
+    economic_measures = models.TextField("aktuelle økonomiske virkemidler", blank=True)
+    housing = models.TextField("boforhold", blank=True)
+    health_treatment = models.TextField("behandling i helsetjenesten", blank=True)
+    family_situation = models.TextField("familiesituasjon", blank=True)
+    rekrutteringsbistand = models.BooleanField("lagt til i Rekrutteringsbistand", default=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField("sist endret", default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kartlegging"
+        verbose_name_plural = "kartlegginger"
+
+    def __str__(self) -> str:
+        return f"Kartlegging av {self.participant}"
+
+
+class FollowUpAgreement(models.Model):
+    """Tilretteleggings- og oppfølgingsavtale / jobbstøtteplan (seed 001).
+
+    Versioned: a change is a new row with the next version number; old versions stay.
+    """
+
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="agreements"
+    )
+    version = models.PositiveSmallIntegerField("versjon")
+    goals = models.TextField("mål")
+    valid_from = models.DateField("gjelder fra")
+    valid_to = models.DateField("gjelder til", null=True, blank=True)
+    extension = models.CharField("mulighet for forlengelse", max_length=300, blank=True)
+    followup_frequency = models.CharField("hvor ofte oppfølging", max_length=200)
+    followup_purpose = models.TextField("hensikt med oppfølgingen", blank=True)
+    responsible = models.CharField(
+        "hvem følger opp",
+        max_length=300,
+        help_text="For eksempel NAV-veileder, arbeidsgiver, mentor.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "oppfølgingsavtale"
+        verbose_name_plural = "oppfølgingsavtaler"
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "version"], name="one_agreement_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Oppfølgingsavtale versjon {self.version}"
+
+
+class ActivityStatus(models.TextChoices):
+    PLANLAGT = "planlagt", "Planlagt"
+    GJENNOMFORES = "gjennomfores", "Gjennomføres"
+    FULLFORT = "fullfort", "Fullført"
+    AVBRUTT = "avbrutt", "Avbrutt"
+
+
+class ActivityKind(models.TextChoices):
+    AKTIVITET = "aktivitet", "Aktivitet"
+    MOTE = "mote", "Møte"
+    KARRIEREVEILEDNING = "karriereveiledning", "Karriereveiledning"
+    KURS = "kurs", "Kurs"
+    STILLING = "stilling", "Stilling"
+
+
+class ActivityCard(models.Model):
+    """A card in the activity plan (aktivitetsplan), with its dialogue thread."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="activities"
+    )
+    title = models.CharField("tittel", max_length=200)
+    kind = models.CharField("type", max_length=20, choices=ActivityKind.choices)
+    status = models.CharField(
+        "status", max_length=15, choices=ActivityStatus.choices, default=ActivityStatus.PLANLAGT
+    )
+    from_date = models.DateField("fra", null=True, blank=True)
+    to_date = models.DateField("til", null=True, blank=True)
+    description = models.TextField("beskrivelse", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "aktivitet"
+        verbose_name_plural = "aktiviteter"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["participant", "status"], name="activity_participant_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ActivityMessage(models.Model):
+    card = models.ForeignKey(ActivityCard, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("melding")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "melding"
+        verbose_name_plural = "meldinger"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]

@@ -1,6 +1,13 @@
 from django.utils import timezone
 
-from .models import ChecklistItem, Meeting, PhaseTransition
+from .models import (
+    ActivityCard,
+    ChecklistItem,
+    FollowUpAgreement,
+    Kartlegging,
+    Meeting,
+    PhaseTransition,
+)
 
 
 def phase_section(participant) -> dict:
@@ -23,5 +30,20 @@ def phase_section(participant) -> dict:
         ),
         "meetings": list(
             Meeting.objects.filter(participant=participant).order_by("-held_on", "-id")[:10]
+        ),
+    }
+
+
+def plan_section(participant) -> dict:
+    """Kartlegging, the current follow-up agreement and the activity plan: three queries."""
+    return {
+        "kartlegging": Kartlegging.objects.filter(participant=participant)
+        .select_related("updated_by")
+        .first(),
+        "agreement": FollowUpAgreement.objects.filter(participant=participant)
+        .order_by("-version")
+        .first(),
+        "activities": list(
+            ActivityCard.objects.filter(participant=participant).order_by("-created_at", "-id")[:20]
         ),
     }

@@ -15,8 +15,13 @@ from participants.access import CHANGE, visible_q
 from participants.models import Participant, Phase
 
 from .models import (
+    ActivityCard,
+    ActivityMessage,
+    ActivityStatus,
     ChecklistItem,
     Employment,
+    FollowUpAgreement,
+    Kartlegging,
     Laerekontrakt,
     Meeting,
     MeetingKind,
@@ -177,9 +182,52 @@ def opplaeringsplan_register(*, participant, actor, **fields) -> Opplaeringsplan
 
 
 def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
-    return _register(
-        Laerekontrakt, participant=participant, actor=actor, what="Lærekontrakt", **fields
-    )
+    """Register a signed lærekontrakt and tell the markedsrådgiver (seed 000: "Markedsrådgiver
+    skal informeres om at lærekontrakt er skrevet")."""
+    with transaction.atomic():
+        contract = _register(
+            Laerekontrakt, participant=participant, actor=actor, what="Lærekontrakt", **fields
+        )
+        _tell_markedsradgiver(contract)
+    return contract
+
+
+def _tell_markedsradgiver(contract: Laerekontrakt) -> None:
+    from django.conf import settings
+    from django.urls import reverse
+
+    from accounts.roles import Role
+    from reminders.models import ReminderKind
+    from reminders.registry import Due
+    from reminders.services import notify_once
+
+    if contract.company.markedsradgiver_id:
+        recipients = [contract.company.markedsradgiver]
+    else:
+        recipients = list(
+            User.objects.filter(
+                groups__name=Role.MARKEDSRADGIVER,
+                nav_kontor_id=contract.participant.nav_kontor_id,
+                is_active=True,
+            )
+        )
+    url = reverse("companies:detail", args=[contract.company.uuid])
+    base = settings.SITE_URL.rstrip("/")
+    for user in recipients:
+        notify_once(
+            Due(
+                kind=ReminderKind.LAREKONTRAKT,
+                object_key=f"laerekontrakt:{contract.pk}",
+                period=contract.signed_on.isoformat(),
+                subject=f"Lærekontrakt signert hos {contract.company.name}",
+                body=(
+                    f"En deltaker har signert lærekontrakt i {contract.laerefag} hos "
+                    f"{contract.company.name} ({contract.signed_on:%d.%m.%Y}).\n\n{base}{url}\n"
+                ),
+                url=url,
+                recipient_id=user.pk,
+            )
+        )
 
 
 def employment_register(*, participant, actor, **fields) -> Employment:
@@ -193,3 +241,116 @@ def employment_register(*, participant, actor, **fields) -> Employment:
     return _register(
         Employment, participant=participant, actor=actor, what="Arbeidsforhold", **fields
     )
+
+
+KARTLEGGING_FIELDS = (
+    "interests",
+    "career_direction",
+    "tool_jobpics",
+    "tool_inflow24",
+    "tool_samtale",
+    "resources_experience",
+    "tilrettelegging_work",
+    "tilrettelegging_school",
+    "economy",
+    "economic_measures",
+    "housing",
+    "health_treatment",
+    "family_situation",
+    "rekrutteringsbistand",
+)
+
+
+def kartlegging_save(*, participant: Participant, actor: User, **fields) -> Kartlegging:
+    unknown = set(fields) - set(KARTLEGGING_FIELDS)
+    if unknown:
+        raise ValueError(f"Not kartlegging fields: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = _lock(actor, participant)
+        mapping = Kartlegging.objects.select_for_update().filter(participant=locked).first()
+        if mapping is None:
+            mapping = Kartlegging(participant=locked, updated_by=actor)
+        changed = [name for name, value in fields.items() if getattr(mapping, name) != value]
+        if mapping.pk and not changed:
+            return mapping
+        for name, value in fields.items():
+            setattr(mapping, name, value.strip() if isinstance(value, str) else value)
+        mapping.updated_by = actor
+        mapping.updated_at = timezone.now()
+        mapping._history_user = actor
+        mapping.save()
+        audit_change(actor, locked, what="Kartlegging: " + ", ".join(sorted(changed or fields)))
+    return mapping
+
+
+def agreement_save(*, participant: Participant, actor: User, **fields) -> FollowUpAgreement:
+    """A new version of the follow-up agreement; the same content twice is no new version."""
+    with transaction.atomic():
+        locked = _lock(actor, participant)
+        current = FollowUpAgreement.objects.filter(participant=locked).order_by("-version").first()
+        if current and all(getattr(current, k) == v for k, v in fields.items()):
+            return current
+        agreement = FollowUpAgreement(
+            participant=locked,
+            version=(current.version + 1) if current else 1,
+            created_by=actor,
+            **fields,
+        )
+        if agreement.valid_to and agreement.valid_to < agreement.valid_from:
+            raise DomainError("Sluttdatoen må være etter startdatoen.")
+        try:
+            agreement.full_clean()
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages)) from None
+        agreement.save()
+        audit_change(actor, locked, what=f"Oppfølgingsavtale versjon {agreement.version}")
+    return agreement
+
+
+def activity_card_create(
+    *, participant: Participant, actor: User, title: str, kind: str, **fields
+) -> ActivityCard:
+    """A card in the activity plan; other apps (career guidance) call this too."""
+    with transaction.atomic():
+        locked = _lock(actor, participant)
+        card = ActivityCard(
+            participant=locked, created_by=actor, title=title.strip(), kind=kind, **fields
+        )
+        if card.from_date and card.to_date and card.to_date < card.from_date:
+            raise DomainError("Til-datoen må være etter fra-datoen.")
+        try:
+            card.full_clean()
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages)) from None
+        card.save()
+        audit_change(actor, locked, what=f"Aktivitet: {card.title}")
+    return card
+
+
+def activity_card_set_status(*, card: ActivityCard, actor: User, status: str) -> ActivityCard:
+    if status not in ActivityStatus.values:
+        raise DomainError("Ukjent status.")
+    with transaction.atomic():
+        _lock(actor, card.participant)
+        updated = (
+            ActivityCard.objects.filter(pk=card.pk)
+            .exclude(status=status)
+            .update(status=status, updated_at=timezone.now())
+        )
+        if updated:
+            audit_change(
+                actor,
+                card.participant,
+                what=f"Aktivitet «{card.title}»: {ActivityStatus(status).label}",
+            )
+    card.status = status
+    return card
+
+
+def activity_message_add(*, card: ActivityCard, actor: User, text: str) -> ActivityMessage:
+    text = text.strip()
+    if not text:
+        raise DomainError("Skriv en melding før du sender.")
+    with transaction.atomic():
+        _lock(actor, card.participant)
+        return ActivityMessage.objects.create(card=card, author=actor, text=text)

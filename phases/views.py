@@ -9,13 +9,18 @@ from participants.permissions import get_participant_for_user
 
 from . import services
 from .forms import (
+    ActivityCardForm,
+    ActivityMessageForm,
+    ActivityStatusForm,
+    AgreementForm,
     EmploymentForm,
+    KartleggingForm,
     LaerekontraktForm,
     MeetingForm,
     OpplaeringsplanForm,
     TransitionForm,
 )
-from .models import ChecklistItem
+from .models import ActivityCard, ChecklistItem, FollowUpAgreement, Kartlegging
 
 
 @login_required
@@ -118,4 +123,96 @@ def employment_create(request, uuid):
         service=services.employment_register,
         title="Registrer arbeidsforhold",
         done="Arbeidsforholdet er registrert.",
+    )
+
+
+@login_required
+def kartlegging_edit(request, uuid):
+    participant = get_participant_for_user(request.user, uuid, CHANGE)
+    current = Kartlegging.objects.filter(participant=participant).first()
+    form = KartleggingForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.kartlegging_save(participant=participant, actor=request.user, **form.cleaned_data)
+        messages.success(request, "Kartleggingen er lagret.")
+        return redirect("participants:detail", participant.uuid)
+    return render(
+        request,
+        "phases/kartlegging.html",
+        {"form": form, "participant": participant, "current": current},
+    )
+
+
+@login_required
+def agreement_edit(request, uuid):
+    participant = get_participant_for_user(request.user, uuid, CHANGE)
+    versions = list(
+        FollowUpAgreement.objects.filter(participant=participant).select_related("created_by")
+    )
+    form = AgreementForm(request.POST or None, instance=versions[0] if versions else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = services.agreement_save(
+                participant=participant, actor=request.user, **form.cleaned_data
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request, f"Oppfølgingsavtalen er lagret som versjon {agreement.version}."
+            )
+            return redirect("participants:detail", participant.uuid)
+    return render(
+        request,
+        "phases/agreement.html",
+        {"form": form, "participant": participant, "versions": versions},
+    )
+
+
+@login_required
+def activity_create(request, uuid):
+    return _record(
+        request,
+        uuid,
+        form_class=ActivityCardForm,
+        service=services.activity_card_create,
+        title="Ny aktivitet",
+        done="Aktiviteten er lagt til i aktivitetsplanen.",
+    )
+
+
+@login_required
+def activity_detail(request, uuid, card):
+    participant = get_participant_for_user(request.user, uuid, CHANGE)
+    activity = get_object_or_404(ActivityCard, uuid=card, participant=participant)
+    status_form = ActivityStatusForm(initial={"status": activity.status})
+    message_form = ActivityMessageForm()
+    if request.method == "POST":
+        try:
+            if "status" in request.POST:
+                status_form = ActivityStatusForm(request.POST)
+                if status_form.is_valid():
+                    services.activity_card_set_status(
+                        card=activity, actor=request.user, status=status_form.cleaned_data["status"]
+                    )
+                    messages.success(request, "Statusen er endret.")
+                    return redirect("phases:activity_detail", participant.uuid, activity.uuid)
+            else:
+                message_form = ActivityMessageForm(request.POST)
+                if message_form.is_valid():
+                    services.activity_message_add(
+                        card=activity, actor=request.user, text=message_form.cleaned_data["text"]
+                    )
+                    return redirect("phases:activity_detail", participant.uuid, activity.uuid)
+        except DomainError as exc:
+            message_form.add_error(None, exc.message)
+    return render(
+        request,
+        "phases/activity.html",
+        {
+            "participant": participant,
+            "activity": activity,
+            "dialogue": activity.messages.select_related("author"),
+            "status_form": status_form,
+            "message_form": message_form,
+        },
     )

@@ -211,3 +211,35 @@ def reminder_preferences_set(*, user: User, email_by_kind: dict[str, bool]) -> N
                 ReminderPreference.objects.update_or_create(
                     user=user, kind=kind, defaults={"email": bool(email)}
                 )
+
+
+def notify_once(due) -> int | None:
+    """Record one event-driven reminder (not from a scan) and send it after commit.
+
+    The same unique key as the scan's rows makes a repeated call a no-op; returns the
+    delivery id, or None when it was recorded before.
+    """
+    from .tasks import deliver
+
+    email = due.to_email or (
+        User.objects.filter(pk=due.recipient_id).values_list("email", flat=True).first() or ""
+    )
+    wants = _email_wanted([due]).get((due.recipient_id, due.kind), True)
+    delivery, created = Delivery.objects.get_or_create(
+        kind=due.kind,
+        object_key=due.object_key,
+        period=due.period,
+        address=due.address,
+        defaults={
+            "recipient_id": due.recipient_id,
+            "to_email": email,
+            "send_email": wants,
+            "subject": due.subject,
+            "body": due.body,
+            "url": due.url,
+        },
+    )
+    if not created:
+        return None
+    transaction.on_commit(lambda: deliver.delay(delivery.pk))
+    return delivery.pk

@@ -263,3 +263,31 @@ def test_two_veiledere_moving_at_once_leave_history_and_phase_in_agreement(veile
     assert rows[0].from_phase == P.KARTLEGGE
     for earlier, later in itertools.pairwise(rows):
         assert later.from_phase == earlier.to_phase
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_signed_laerekontrakt_tells_the_markedsradgiver_once(veileder, markedsradgiver, settings):
+    from notifications.models import Notification
+    from reminders.models import Delivery, ReminderKind
+    from reminders.services import delivery_send
+
+    company = CompanyFactory(markedsradgiver=markedsradgiver)
+    p = in_phase(veileder, P.MATCHING)
+    laerekontrakt_register(
+        participant=p,
+        actor=veileder,
+        company=company,
+        laerefag=LaerefagFactory(),
+        opplaeringskontor="OK Trøndelag",
+        signed_on=datetime.date(2026, 11, 20),
+    )
+    delivery = Delivery.objects.get(kind=ReminderKind.LAREKONTRAKT)
+    assert delivery.recipient == markedsradgiver
+    delivery_send(delivery_id=delivery.pk)  # what the enqueued task does
+    assert (
+        Notification.objects.filter(
+            recipient=markedsradgiver, kind=ReminderKind.LAREKONTRAKT
+        ).count()
+        == 1
+    )
+    assert p.first_name not in delivery.body
