@@ -9,5 +9,7 @@ def navigation(request):
         "user_roles": roles,
         "is_veileder": Role.VEILEDER in roles,
         "is_leder": Role.LEDER in roles,
+        "is_karriereveileder": Role.KARRIEREVEILEDER in roles,
+        "is_fagopplaering": Role.FAGOPPLAERING in roles,
         "can_search_audit": Role.LEDER in roles or getattr(user, "is_superuser", False),
     }

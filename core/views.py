@@ -24,6 +24,10 @@ def home(request):
         return redirect("participants:office")
     if Role.MARKEDSRADGIVER in roles:
         return redirect("matching:queue")
+    if Role.KARRIEREVEILEDER in roles:
+        return redirect("careerguidance:appointments")
+    if Role.FAGOPPLAERING in roles:
+        return redirect("careerguidance:requests")
     return render(request, "core/home.html")
 
 

@@ -94,6 +94,11 @@ def caseload(user, *, scope: str = Scope.MINE, filters: CaseloadFilter | None = 
     if filters.overdue:
         qs = qs.filter(next_followup_due__lt=timezone.localdate())
     _label, order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
+    # Consent status at a glance, in the same query (imported here: consent builds on us).
+    from consent.models import ConsentPurpose
+    from consent.services import valid_consent_exists
+
+    qs = qs.annotate(county_consent=valid_consent_exists(ConsentPurpose.SHARE_WITH_COUNTY))
     return qs.select_related("nav_kontor", "veileder", "sluttkompetanse").order_by(*order)
 
 

@@ -17,6 +17,7 @@ class DeliveryStatus(models.TextChoices):
     SENDING = "sending", "Sendes"
     SENT = "sent", "Sendt"
     FAILED = "failed", "Feilet"
+    CANCELLED = "cancelled", "Avlyst"
 
 
 class Delivery(models.Model):

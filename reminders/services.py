@@ -243,3 +243,10 @@ def notify_once(due) -> int | None:
         return None
     transaction.on_commit(lambda: deliver.delay(delivery.pk))
     return delivery.pk
+
+
+def deliveries_cancel(*, kind: str, object_key: str) -> int:
+    """Stop reminders not yet sent for an object that was cancelled or moved."""
+    return Delivery.objects.filter(
+        kind=kind, object_key=object_key, status=DeliveryStatus.PENDING
+    ).update(status=DeliveryStatus.CANCELLED)

@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("reminders.urls")),
     path("", include("documents.urls")),
     path("", include("phases.urls")),
+    path("", include("consent.urls")),
+    path("", include("careerguidance.urls")),
     path("", include("companies.urls")),
     path("", include("matching.urls")),
     path("", include("notifications.urls")),

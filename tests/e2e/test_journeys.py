@@ -63,9 +63,9 @@ def test_a_second_veileder_cannot_reach_the_first_ones_participant_by_url(
 
 
 def test_main_pages_have_no_wcag_violations_and_fit_a_laptop_and_200_percent_zoom(
-    page, veileder, leder, markedsradgiver
+    page, veileder, leder, markedsradgiver, karriereveileder, fagopplaering
 ):
-    ParticipantFactory.create_batch(12, veileder=veileder)
+    shown = ParticipantFactory.create_batch(12, veileder=veileder)
     pages = {
         "login": (None, "/logg-inn/"),
         "portefolje": (veileder, "/portefolje/"),
@@ -76,6 +76,13 @@ def test_main_pages_have_no_wcag_violations_and_fit_a_laptop_and_200_percent_zoo
         "vurdering": (markedsradgiver, "/vurdering/"),
         "varsler": (veileder, "/varsler/"),
         "varslingsvalg": (veileder, "/paminnelser/innstillinger/"),
+        "deltaker": (veileder, f"/deltakere/{shown[0].uuid}/"),
+        "kartlegging": (veileder, f"/deltakere/{shown[0].uuid}/kartlegging/"),
+        "fase": (veileder, f"/deltakere/{shown[0].uuid}/fase/"),
+        "samtykke": (veileder, f"/deltakere/{shown[0].uuid}/samtykke/ny/"),
+        "bestill": (veileder, f"/deltakere/{shown[0].uuid}/karriereveiledning/bestill/"),
+        "mine-avtaler": (karriereveileder, "/karriereveiledning/avtaler/"),
+        "foresporsler": (fagopplaering, "/fagopplaering/foresporsler/"),
     }
     failures = {}
     for name, (user, path) in pages.items():

@@ -1,0 +1,99 @@
+from django import forms
+
+from accounts.models import User
+from accounts.roles import Role
+from core.forms import AkselFormMixin
+
+from .models import Appointment, AppointmentMode, GuidanceNote, KartleggingPath, KompetanseRequest
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class InterestForm(AkselFormMixin, forms.Form):
+    informed_on = forms.DateField(label="Informert om Karrieresenteret", widget=DATE)
+    note = forms.CharField(label="Merknad", required=False, max_length=300)
+
+
+class BookingForm(AkselFormMixin, forms.Form):
+    starts_at = forms.DateTimeField(
+        label="Tidspunkt",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    mode = forms.ChoiceField(
+        label="Form", choices=[("", "Velg"), *AppointmentMode.choices], required=False
+    )
+    location = forms.CharField(label="Sted (ved fysisk oppmøte)", required=False, max_length=200)
+    karriereveileder = forms.ModelChoiceField(
+        label="Karriereveileder",
+        required=False,
+        queryset=None,
+        empty_label="Tildeles av Karrieresenteret",
+    )
+    participant_wants_veileder = forms.BooleanField(
+        label="Deltakeren ønsker at veileder er med", required=False
+    )
+    veileder_attends = forms.BooleanField(label="Veileder deltar", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["karriereveileder"].queryset = User.objects.filter(
+            groups__name=Role.KARRIEREVEILEDER, is_active=True
+        ).order_by("name")
+
+
+class NoteForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = GuidanceNote
+        fields = [
+            "school_work_experience",
+            "interests",
+            "qualities",
+            "motivation_mastery",
+            "values",
+            "needs",
+            "way_forward",
+            "open_questions",
+        ]
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in fields}
+
+    def _post_clean(self):
+        pass
+
+
+class AppointmentStatusForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = Appointment
+        fields = ["status"]
+
+
+class KompetanseRequestForm(AkselFormMixin, forms.Form):
+    question = forms.CharField(
+        label="Hva ønskes kartlagt",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class KompetanseAnswerForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = KompetanseRequest
+        fields = [
+            "completed_subjects",
+            "relevant_practice",
+            "path",
+            "estimated_months",
+            "plan_text",
+        ]
+        widgets = {
+            "completed_subjects": forms.Textarea(attrs={"rows": 3}),
+            "relevant_practice": forms.Textarea(attrs={"rows": 3}),
+            "plan_text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["path"].choices = [("", "Velg"), *KartleggingPath.choices]
+
+    def _post_clean(self):
+        pass

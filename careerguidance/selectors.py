@@ -1,0 +1,71 @@
+"""Who sees what of career guidance.
+
+- The karriereveileder sees the appointments assigned to her and the notes she writes,
+  and of the participant only what the appointment needs (name, phone, e-mail). Her
+  access comes from the appointment, never from participants.access.
+- NAV (the participant's veileder and leder) sees the note only while a valid consent to
+  share it exists.
+- Fagopplæring sees only kompetansekartlegging requests whose consent is valid now.
+"""
+
+from django.db.models import F, OuterRef, QuerySet
+
+from consent.models import ConsentPurpose
+from consent.services import consent_valid, valid_consent_exists
+
+from .models import Appointment, GuidanceNote, KompetanseRequest
+
+
+def appointments_for_karriereveileder(user) -> QuerySet[Appointment]:
+    return (
+        Appointment.objects.filter(karriereveileder=user)
+        .select_related("participant")
+        .only(
+            "uuid",
+            "starts_at",
+            "duration_minutes",
+            "mode",
+            "location",
+            "session_number",
+            "status",
+            "veileder_attends",
+            "karriereveileder_id",
+            "participant__first_name",
+            "participant__last_name",
+            "participant__phone",
+            "participant__email",
+        )
+        .order_by("-starts_at", "-id")
+    )
+
+
+def shared_notes_for_nav(participant) -> list[GuidanceNote]:
+    if consent_valid(participant=participant, purpose=ConsentPurpose.SHARE_GUIDANCE_NOTE) is None:
+        return []
+    return list(
+        GuidanceNote.objects.filter(appointment__participant=participant)
+        .select_related("appointment", "author")
+        .order_by("appointment__starts_at")
+    )
+
+
+def requests_for_fagopplaering() -> QuerySet[KompetanseRequest]:
+    return (
+        KompetanseRequest.objects.filter(
+            valid_consent_exists(ConsentPurpose.KOMPETANSEKARTLEGGING, OuterRef("participant"))
+        )
+        .select_related("participant")
+        .only(
+            "uuid",
+            "requested_at",
+            "question",
+            "answered_at",
+            "path",
+            "estimated_months",
+            "participant__first_name",
+            "participant__last_name",
+            "participant__birth_date",
+        )
+        # Unanswered first, then the newest.
+        .order_by(F("answered_at").asc(nulls_first=True), "-requested_at")
+    )

@@ -1,0 +1,242 @@
+"""Career guidance (seed 004): interest, bookings, the participant's note, kompetansekartlegging."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import Role, has_role
+from audit.services import audit_change
+from consent.models import ConsentPurpose
+from consent.services import consent_require
+from core.exceptions import DomainError
+from participants.access import CHANGE, visible_q
+from participants.models import Participant
+
+from .models import (
+    Appointment,
+    AppointmentMode,
+    AppointmentStatus,
+    GuidanceInterest,
+    GuidanceNote,
+    KompetanseRequest,
+)
+
+MAX_SESSIONS = 3
+NOTE_FIELDS = (
+    "school_work_experience",
+    "interests",
+    "qualities",
+    "motivation_mastery",
+    "values",
+    "needs",
+    "way_forward",
+    "open_questions",
+)
+
+
+def _require_change(actor: User, participant: Participant) -> None:
+    if not Participant.objects.filter(visible_q(actor, CHANGE), pk=participant.pk).exists():
+        raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+
+
+def interest_record(
+    *, participant, actor, informed_on: datetime.date, note: str = ""
+) -> GuidanceInterest:
+    with transaction.atomic():
+        _require_change(actor, participant)
+        interest = GuidanceInterest.objects.create(
+            participant=participant, informed_on=informed_on, note=note.strip(), recorded_by=actor
+        )
+        audit_change(
+            actor, participant, what="Interesse for fagbrev, informert om Karrieresenteret"
+        )
+    return interest
+
+
+def appointment_book(
+    *,
+    participant: Participant,
+    actor: User,
+    starts_at: datetime.datetime,
+    mode: str,
+    location: str = "",
+    karriereveileder: User | None = None,
+    duration_minutes: int = 45,
+    participant_wants_veileder: bool = False,
+    veileder_attends: bool = False,
+) -> Appointment:
+    """Book a session on the participant's behalf; the confirmation goes to her by e-mail."""
+    if not mode:
+        raise DomainError("Velg om samtalen skal være fysisk, på telefon eller digital.")
+    if mode == AppointmentMode.FYSISK and not location.strip():
+        raise DomainError("Skriv hvilket kontor eller sted den fysiske samtalen skal være.")
+    if starts_at <= timezone.now():
+        raise DomainError("Tidspunktet har allerede vært. Velg et tidspunkt fram i tid.")
+    if veileder_attends and not participant_wants_veileder:
+        raise DomainError("Veileder kan bare delta når deltakeren selv ønsker det.")
+    if karriereveileder is not None and not has_role(karriereveileder, Role.KARRIEREVEILEDER):
+        raise DomainError(f"{karriereveileder.name} er ikke karriereveileder.")
+    with transaction.atomic():
+        locked = (
+            Participant.objects.select_for_update()
+            .filter(visible_q(actor, CHANGE), pk=participant.pk)
+            .first()
+        )
+        if locked is None:
+            raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+        held_or_booked = (
+            Appointment.objects.filter(participant=locked)
+            .exclude(status__in=[AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW])
+            .count()
+        )
+        if held_or_booked >= MAX_SESSIONS:
+            raise DomainError(
+                "Deltakeren har allerede tre samtaler. Karriereveiledningen gir inntil tre samtaler."
+            )
+        appointment = Appointment(
+            participant=locked,
+            karriereveileder=karriereveileder,
+            starts_at=starts_at,
+            duration_minutes=duration_minutes,
+            mode=mode,
+            location=location.strip(),
+            session_number=held_or_booked + 1,
+            participant_wants_veileder=participant_wants_veileder,
+            veileder_attends=veileder_attends,
+            booked_by=actor,
+        )
+        try:
+            appointment.full_clean()
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages)) from None
+        appointment.save()
+        audit_change(
+            actor,
+            locked,
+            what=f"Karriereveiledning bestilt ({appointment.session_number}. samtale)",
+        )
+        if locked.email:
+            transaction.on_commit(lambda: _send_confirmation(appointment.pk))
+    return appointment
+
+
+def appointment_message(appointment: Appointment, template: str) -> tuple[str, str]:
+    """(subject, body) of the booking confirmation or the 24-hour reminder."""
+    context = {
+        "appointment": appointment,
+        "starts": timezone.localtime(appointment.starts_at),
+        "site_url": settings.SITE_URL.rstrip("/"),
+    }
+    body = render_to_string(f"careerguidance/email/{template}.txt", context)
+    subject, _, rest = body.partition("\n")
+    return subject.strip(), rest.lstrip()
+
+
+def _send_confirmation(appointment_id: int) -> None:
+    appointment = Appointment.objects.select_related("participant").get(pk=appointment_id)
+    subject, body = appointment_message(appointment, "booking_confirmation")
+    send_mail(subject, body, None, [appointment.participant.email])
+
+
+def appointment_set_status(*, appointment: Appointment, actor: User, status: str) -> Appointment:
+    """The karriereveileder (or the booking veileder) marks held / cancelled / no-show."""
+    is_own_kv = appointment.karriereveileder_id == actor.pk
+    if not is_own_kv:
+        _require_change(actor, appointment.participant)
+    if status not in AppointmentStatus.values:
+        raise DomainError("Ukjent status.")
+    with transaction.atomic():
+        Appointment.objects.filter(pk=appointment.pk).update(status=status)
+        if status != AppointmentStatus.BOOKED:
+            _cancel_reminders(appointment)
+    appointment.status = status
+    return appointment
+
+
+def appointment_reschedule(
+    *, appointment: Appointment, actor: User, starts_at: datetime.datetime
+) -> Appointment:
+    """Move a booked session: the old time's reminder is stopped, the new time gets its own."""
+    _require_change(actor, appointment.participant)
+    if starts_at <= timezone.now():
+        raise DomainError("Tidspunktet har allerede vært. Velg et tidspunkt fram i tid.")
+    with transaction.atomic():
+        Appointment.objects.filter(pk=appointment.pk).update(starts_at=starts_at)
+        _cancel_reminders(appointment)
+    appointment.starts_at = starts_at
+    return appointment
+
+
+def _cancel_reminders(appointment: Appointment) -> None:
+    from reminders.models import ReminderKind
+    from reminders.services import deliveries_cancel
+
+    deliveries_cancel(kind=ReminderKind.APPOINTMENT, object_key=f"appointment:{appointment.pk}")
+
+
+def note_save(*, appointment: Appointment, actor: User, **fields) -> GuidanceNote:
+    """Only the karriereveileder of the appointment writes its note."""
+    if appointment.karriereveileder_id != actor.pk:
+        raise DomainError("Bare karriereveilederen for avtalen kan skrive notatet.")
+    with transaction.atomic():
+        note, _ = GuidanceNote.objects.select_for_update().get_or_create(
+            appointment=appointment, defaults={"author": actor}
+        )
+        for name in NOTE_FIELDS:
+            if name in fields:
+                setattr(note, name, fields[name].strip())
+        note.updated_at = timezone.now()
+        note.save()
+        if appointment.status == AppointmentStatus.BOOKED:
+            Appointment.objects.filter(pk=appointment.pk).update(status=AppointmentStatus.HELD)
+    return note
+
+
+def kompetanse_request_send(
+    *, participant: Participant, actor: User, question: str = ""
+) -> KompetanseRequest:
+    with transaction.atomic():
+        _require_change(actor, participant)
+        consent = consent_require(
+            participant=participant, purpose=ConsentPurpose.KOMPETANSEKARTLEGGING
+        )
+        request = KompetanseRequest.objects.create(
+            participant=participant, consent=consent, question=question.strip(), requested_by=actor
+        )
+        audit_change(actor, participant, what="Forespørsel om kompetansekartlegging sendt")
+    return request
+
+
+def kompetanse_request_answer(
+    *, request: KompetanseRequest, actor: User, **fields
+) -> KompetanseRequest:
+    if not has_role(actor, Role.FAGOPPLAERING):
+        raise DomainError("Bare fagopplæringen kan svare på forespørselen.")
+    from consent.services import consent_valid
+
+    if (
+        consent_valid(participant=request.participant, purpose=ConsentPurpose.KOMPETANSEKARTLEGGING)
+        is None
+    ):
+        raise DomainError("Samtykket er trukket. Forespørselen kan ikke besvares.")
+    if not fields.get("path"):
+        raise DomainError("Velg hvilken vei til fagbrev planen gjelder.")
+    for name in (
+        "completed_subjects",
+        "relevant_practice",
+        "path",
+        "estimated_months",
+        "plan_text",
+    ):
+        if name in fields:
+            setattr(request, name, fields[name])
+    request.answered_by = actor
+    request.answered_at = timezone.now()
+    request.save()
+    return request

@@ -1,0 +1,121 @@
+"""The one place that answers "may this be done for her now?" and records consents."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from audit.services import audit_change
+from core.exceptions import DomainError
+from participants.access import CHANGE, visible_q
+from participants.models import Participant
+
+from .models import Consent, ConsentMethod, ConsentPurpose, ConsentWithdrawal
+
+
+def valid_consents(*, on: datetime.date | None = None) -> QuerySet[Consent]:
+    on = on or timezone.localdate()
+    return (
+        Consent.objects.filter(given_on__lte=on)
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+        .exclude(withdrawal__withdrawn_on__lte=on)
+    )
+
+
+def valid_consent_exists(purpose: str, participant_ref=None) -> Exists:
+    """For annotations and filters: a valid consent of ``purpose`` for the outer participant."""
+    return Exists(
+        valid_consents().filter(purpose=purpose, participant=participant_ref or OuterRef("pk"))
+    )
+
+
+def consent_valid(*, participant: Participant, purpose: str, on=None) -> Consent | None:
+    return valid_consents(on=on).filter(participant=participant, purpose=purpose).first()
+
+
+def consent_require(*, participant: Participant, purpose: str) -> Consent:
+    consent = consent_valid(participant=participant, purpose=purpose)
+    if consent is None:
+        raise DomainError(
+            f"Mangler samtykke: {ConsentPurpose(purpose).label}. Registrer samtykke først."
+        )
+    return consent
+
+
+def consent_status(participant: Participant) -> dict[str, bool]:
+    """Purpose -> valid now, in one query."""
+    valid = set(valid_consents().filter(participant=participant).values_list("purpose", flat=True))
+    return {purpose: purpose in valid for purpose in ConsentPurpose.values}
+
+
+def consent_record(
+    *,
+    participant: Participant,
+    actor: User,
+    purpose: str,
+    method: str,
+    given_on: datetime.date,
+    valid_until: datetime.date | None = None,
+    shared_what: str = "",
+    shared_with: str = "",
+    document=None,
+) -> Consent:
+    if method == ConsentMethod.SIGNED_FORM and not document:
+        raise DomainError(
+            "Last opp det signerte skjemaet, eller velg at samtykket ble gitt i møte."
+        )
+    if given_on > timezone.localdate():
+        raise DomainError("Datoen samtykket ble gitt kan ikke være i fremtiden.")
+    if valid_until and valid_until < given_on:
+        raise DomainError("Gyldig til-datoen må være etter datoen samtykket ble gitt.")
+    with transaction.atomic():
+        if not Participant.objects.filter(visible_q(actor, CHANGE), pk=participant.pk).exists():
+            raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+        consent = Consent(
+            participant=participant,
+            purpose=purpose,
+            method=method,
+            given_on=given_on,
+            valid_until=valid_until,
+            shared_what=shared_what.strip(),
+            shared_with=shared_with.strip(),
+            recorded_by=actor,
+        )
+        if document:
+            consent.document = document
+        try:
+            consent.full_clean()
+        except ValidationError as exc:
+            raise DomainError(" ".join(exc.messages)) from None
+        consent.save()
+        audit_change(
+            actor, participant, what=f"Samtykke registrert: {consent.get_purpose_display()}"
+        )
+    return consent
+
+
+def consent_withdraw(*, consent: Consent, actor: User, note: str = "") -> ConsentWithdrawal:
+    """Withdraw from today on; what depends on the consent stops from then (a no-op twice)."""
+    with transaction.atomic():
+        if not Participant.objects.filter(
+            visible_q(actor, CHANGE), pk=consent.participant_id
+        ).exists():
+            raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+        withdrawal, created = ConsentWithdrawal.objects.get_or_create(
+            consent=consent,
+            defaults={
+                "withdrawn_on": timezone.localdate(),
+                "recorded_by": actor,
+                "note": note.strip(),
+            },
+        )
+        if created:
+            audit_change(
+                actor,
+                consent.participant,
+                what=f"Samtykke trukket: {consent.get_purpose_display()}",
+            )
+    return withdrawal
