@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "careerguidance",
     "companies",
     "matching",
+    "events",
+    "jobbloop",
     "notifications",
 ]
 

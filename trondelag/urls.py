@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("phases.urls")),
     path("", include("consent.urls")),
     path("", include("careerguidance.urls")),
+    path("", include("events.urls")),
+    path("", include("jobbloop.urls")),
     path("", include("companies.urls")),
     path("", include("matching.urls")),
     path("", include("notifications.urls")),
