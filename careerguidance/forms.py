@@ -97,3 +97,12 @@ class KompetanseAnswerForm(AkselFormMixin, forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class SummaryForm(AkselFormMixin, forms.Form):
+    summary = forms.CharField(
+        label="Samtalereferat",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Hva dere snakket om etter karriereveiledningen, og veien videre.",
+    )

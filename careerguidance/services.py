@@ -240,3 +240,24 @@ def kompetanse_request_answer(
     request.answered_at = timezone.now()
     request.save()
     return request
+
+
+def guidance_summary_record(*, appointment: Appointment, actor: User, summary: str):
+    """The veileder's samtalereferat after a held session, as a card in the activity plan."""
+    from phases.models import ActivityKind, ActivityStatus
+    from phases.services import activity_card_create
+
+    if appointment.status != AppointmentStatus.HELD:
+        raise DomainError("Samtalereferat kan bare skrives for en gjennomført samtale.")
+    if not summary.strip():
+        raise DomainError("Skriv samtalereferatet.")
+    return activity_card_create(
+        participant=appointment.participant,
+        actor=actor,
+        title=f"Karriereveiledning gjennomført ({appointment.session_number}. samtale)",
+        kind=ActivityKind.KARRIEREVEILEDNING,
+        status=ActivityStatus.FULLFORT,
+        from_date=timezone.localdate(appointment.starts_at),
+        to_date=timezone.localdate(appointment.starts_at),
+        description=summary.strip(),
+    )

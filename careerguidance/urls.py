@@ -12,6 +12,11 @@ urlpatterns = [
         views.kompetanse_request,
         name="kompetanse_request",
     ),
+    path(
+        "deltakere/<uuid:uuid>/karriereveiledning/<uuid:appointment>/samtalereferat/",
+        views.summary,
+        name="summary",
+    ),
     path("karriereveiledning/avtaler/", views.my_appointments, name="appointments"),
     path(
         "karriereveiledning/avtaler/<uuid:appointment>/",

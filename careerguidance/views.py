@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from accounts.roles import Role
+from audit.services import audit_list, audit_participant
 from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
@@ -20,8 +21,9 @@ from .forms import (
     KompetanseAnswerForm,
     KompetanseRequestForm,
     NoteForm,
+    SummaryForm,
 )
-from .models import GuidanceNote
+from .models import Appointment, GuidanceNote
 from .selectors import appointments_for_karriereveileder, requests_for_fagopplaering
 
 
@@ -88,12 +90,18 @@ def my_appointments(request):
     page = Paginator(appointments_for_karriereveileder(request.user), page_size(request)).get_page(
         request.GET.get("side")
     )
+    audit_list(
+        request.user,
+        what="Mine avtaler",
+        participant_ids=[a.participant_id for a in page.object_list],
+    )
     return render(request, "careerguidance/appointments.html", {"page": page, "query": ""})
 
 
 @role_required(Role.KARRIEREVEILEDER)
 def appointment_detail(request, appointment):
     appt = get_object_or_404(appointments_for_karriereveileder(request.user), uuid=appointment)
+    audit_participant(request.user, appt.participant, what="Avtale om karriereveiledning")
     note = GuidanceNote.objects.filter(appointment=appt).first()
     note_form = NoteForm(request.POST if "note" in request.POST else None, instance=note)
     status_form = AppointmentStatusForm(
@@ -124,6 +132,11 @@ def kompetanse_requests(request):
     page = Paginator(requests_for_fagopplaering(), page_size(request)).get_page(
         request.GET.get("side")
     )
+    audit_list(
+        request.user,
+        what="Forespørsler om kompetansekartlegging",
+        participant_ids=[r.participant_id for r in page.object_list],
+    )
     return render(request, "careerguidance/requests.html", {"page": page, "query": ""})
 
 
@@ -132,6 +145,7 @@ def kompetanse_answer(request, kk_request):
     kk = requests_for_fagopplaering().filter(uuid=kk_request).first()
     if kk is None:
         raise Http404("Fant ikke forespørselen.")
+    audit_participant(request.user, kk.participant, what="Forespørsel om kompetansekartlegging")
     form = KompetanseAnswerForm(request.POST or None, instance=kk)
     if request.method == "POST" and form.is_valid():
         try:
@@ -144,3 +158,19 @@ def kompetanse_answer(request, kk_request):
             )
             return redirect("careerguidance:requests")
     return render(request, "careerguidance/answer.html", {"kk": kk, "form": form})
+
+
+@login_required
+def summary(request, uuid, appointment):
+    participant = get_participant_for_user(request.user, uuid, CHANGE)
+    appt = get_object_or_404(Appointment, uuid=appointment, participant=participant)
+    return _participant_action(
+        request,
+        uuid,
+        form_class=SummaryForm,
+        title="Samtalereferat etter karriereveiledning",
+        done="Samtalereferatet ligger nå som et kort i aktivitetsplanen.",
+        call=lambda p, d: services.guidance_summary_record(
+            appointment=appt, actor=request.user, **d
+        ),
+    )

@@ -33,3 +33,14 @@ class LeaveForm(AkselFormMixin, forms.Form):
     candidate = forms.UUIDField(widget=forms.HiddenInput)
     left_on = forms.DateField(label="Dato", widget=DATE)
     reason = forms.ChoiceField(label="Årsak", choices=LeaveReason.choices)
+
+
+class MentorForm(AkselFormMixin, forms.Form):
+    candidate = forms.UUIDField(widget=forms.HiddenInput)
+    company = forms.ModelChoiceField(label="Bedrift", queryset=None)
+    name = forms.CharField(label="Mentor", max_length=150)
+    phone = forms.CharField(label="Telefon", required=False, max_length=20)
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = companies

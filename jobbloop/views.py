@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from accounts.roles import Role
+from companies.models import Company
 from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
@@ -11,7 +12,7 @@ from participants.access import CHANGE
 from participants.selectors import participants_visible_to
 
 from . import services
-from .forms import CandidateForm, LeaveForm, LoopForm
+from .forms import CandidateForm, LeaveForm, LoopForm, MentorForm
 from .models import LoopCandidate
 from .schedule import candidate_periods, loop_schedule, position_on
 from .selectors import loops_visible_to
@@ -51,6 +52,9 @@ def loop_create(request):
 def loop_detail(request, loop):
     loop = get_object_or_404(loops_visible_to(request.user), uuid=loop)
     companies = {lc.position: lc.company for lc in loop.loop_companies.select_related("company")}
+    loop_companies = Company.objects.filter(pk__in=[c.pk for c in companies.values()]).order_by(
+        "name"
+    )
     candidates = list(loop.candidates.select_related("participant").prefetch_related("mentors"))
     add_form = CandidateForm(
         request.POST if request.POST.get("action") == "add" else None,
@@ -62,6 +66,23 @@ def loop_detail(request, loop):
             if request.POST.get("action") == "add" and add_form.is_valid():
                 services.loop_candidate_add(loop=loop, actor=request.user, **add_form.cleaned_data)
                 return redirect("jobbloop:detail", loop.uuid)
+            if request.POST.get("action") == "mentor":
+                mentor = MentorForm(request.POST, companies=loop_companies)
+                if mentor.is_valid():
+                    candidate = get_object_or_404(
+                        LoopCandidate, loop=loop, uuid=mentor.cleaned_data["candidate"]
+                    )
+                    if not request.user.has_perm(CHANGE, candidate.participant):
+                        raise DomainError("Bare kandidatens veileder eller leder kan sette mentor.")
+                    services.mentor_set(
+                        candidate=candidate,
+                        company=mentor.cleaned_data["company"],
+                        name=mentor.cleaned_data["name"],
+                        phone=mentor.cleaned_data["phone"],
+                        actor=request.user,
+                    )
+                    messages.success(request, "Mentoren er lagret.")
+                    return redirect("jobbloop:detail", loop.uuid)
             if request.POST.get("action") == "leave":
                 leave = LeaveForm(request.POST)
                 if leave.is_valid():
@@ -109,6 +130,7 @@ def loop_detail(request, loop):
             "rows": rows,
             "add_form": add_form,
             "leave_form": LeaveForm(initial={"left_on": today}),
+            "mentor_form": MentorForm(companies=loop_companies),
             "error": error,
             "today": today,
         },

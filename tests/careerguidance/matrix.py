@@ -6,6 +6,7 @@ ROWS = {
     "careerguidance:interest": PARTICIPANT_PAGE,
     "careerguidance:book": PARTICIPANT_PAGE,
     "careerguidance:kompetanse_request": PARTICIPANT_PAGE,
+    "careerguidance:summary": PARTICIPANT_PAGE,
     "careerguidance:appointments": row(NOT_FOUND, anonymous=LOGIN, karriereveileder=OK),
     # Her own appointment only; NAV roles never reach Karrieresenteret's pages.
     "careerguidance:appointment": row(NOT_FOUND, anonymous=LOGIN, karriereveileder=OK),

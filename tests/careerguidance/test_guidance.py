@@ -295,7 +295,8 @@ def test_karriereveileder_list_query_count_is_fixed(
     client.force_login(karriereveileder)
     client.get(reverse("careerguidance:appointments"))
     for size in (10, 25):
-        with django_assert_num_queries(9):
+        # +1: the sporingslogg row for the list
+        with django_assert_num_queries(10):
             response = client.get(reverse("careerguidance:appointments"), {"per_side": size})
         assert len(response.context["page"].object_list) == min(size, 12)
 
@@ -361,3 +362,38 @@ def test_reminder_window_is_24_real_hours_across_dst(veileder, participant):
     assert (
         reminders_scan(now=datetime.datetime(2026, 3, 28, 8, 30, tzinfo=utc)).created == 1
     )  # 23.5 h before
+
+
+def test_held_guidance_becomes_a_card_in_the_activity_plan_with_the_samtalereferat(
+    client, veileder, karriereveileder, participant
+):
+    from phases.models import ActivityCard, ActivityKind, ActivityStatus
+
+    appt = book(participant, veileder, karriereveileder)
+    client.force_login(veileder)
+    url = reverse("careerguidance:summary", args=[participant.uuid, appt.uuid])
+    refused = client.post(url, {"summary": "For tidlig"})
+    assert "gjennomført samtale" in refused.content.decode()
+    appointment_set_status(appointment=appt, actor=karriereveileder, status=AppointmentStatus.HELD)
+    assert (
+        client.post(url, {"summary": "Snakket om kokkfaget; søker læreplass i vår."}).status_code
+        == 302
+    )
+    card = ActivityCard.objects.get(participant=participant)
+    assert card.kind == ActivityKind.KARRIEREVEILEDNING and card.status == ActivityStatus.FULLFORT
+    assert "kokkfaget" in card.description
+    assert (
+        "Karriereveiledning gjennomført (1. samtale)"
+        in client.get(reverse("participants:detail", args=[participant.uuid])).content.decode()
+    )
+
+
+def test_karriereveileder_reads_are_in_the_sporingslogg(
+    client, veileder, karriereveileder, participant
+):
+    from audit.models import AuditEvent
+
+    appt = book(participant, veileder, karriereveileder)
+    client.force_login(karriereveileder)
+    client.get(reverse("careerguidance:appointment", args=[appt.uuid]))
+    assert AuditEvent.objects.filter(actor=karriereveileder, participant=participant).exists()

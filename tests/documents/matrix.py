@@ -4,3 +4,47 @@ ROWS = {
     "documents:innsyn_pdf": PARTICIPANT_PAGE,
     "documents:innsyn_json": PARTICIPANT_PAGE,
 }
+
+
+ROWS.update(
+    {
+        "documents:consent_form": PARTICIPANT_PAGE,
+        "documents:agreement": PARTICIPANT_PAGE,
+        "documents:meeting": PARTICIPANT_PAGE,
+        "documents:loop_certificate": PARTICIPANT_PAGE,
+    }
+)
+
+
+def url_kwargs(name, params, *, participant, personas):
+    import datetime
+
+    if "purpose" in params:
+        return {"purpose": "share_with_county"}
+    if "meeting" in params:
+        from phases.models import Meeting
+
+        meeting = Meeting.objects.filter(participant=participant).first() or Meeting.objects.create(
+            participant=participant,
+            kind="oppfolgingsmote",
+            held_on=datetime.date(2026, 11, 1),
+            place="nav",
+            recorded_by=participant.veileder,
+        )
+        return {"meeting": meeting.uuid}
+    if "candidate" in params:
+        from jobbloop.models import LoopCandidate
+        from jobbloop.services import loop_create
+        from tests.factories import CompanyFactory
+
+        loop = loop_create(
+            actor=participant.veileder,
+            name="Attest",
+            start_date=datetime.date(2026, 9, 1),
+            companies=[CompanyFactory() for _ in range(3)],
+        )
+        candidate = LoopCandidate.objects.create(
+            loop=loop, participant=participant, start_position=1, added_by=participant.veileder
+        )
+        return {"loop": loop.uuid, "candidate": candidate.uuid}
+    return {}

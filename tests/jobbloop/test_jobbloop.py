@@ -171,3 +171,39 @@ def test_gathering_and_end_reminders_come_once_each(veileder):
 
     reminders_scan(now=oslo_noon(D(2027, 1, 31)))
     assert Delivery.objects.filter(kind=ReminderKind.JOBBLOOP_END).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_mentor_per_candidate_per_company(client, veileder):
+    start = D(2026, 9, 1)
+    companies = [CompanyFactory() for _ in range(3)]
+    loop = loop_create(actor=veileder, name="Loop", start_date=start, companies=companies)
+    candidate = loop_candidate_add(
+        loop=loop,
+        participant=age_participant(veileder, 22, start),
+        start_position=1,
+        actor=veileder,
+    )
+    client.force_login(veileder)
+    url = reverse("jobbloop:detail", args=[loop.uuid])
+    client.post(
+        url,
+        {
+            "action": "mentor",
+            "candidate": candidate.uuid,
+            "company": companies[0].pk,
+            "name": "Mona Mentor",
+            "phone": "90000000",
+        },
+    )
+    client.post(
+        url,
+        {
+            "action": "mentor",
+            "candidate": candidate.uuid,
+            "company": companies[0].pk,
+            "name": "Morten Mentor",
+        },
+    )
+    assert [m.name for m in candidate.mentors.all()] == ["Morten Mentor"]
+    assert "Morten Mentor" in client.get(url).content.decode()
