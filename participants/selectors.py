@@ -50,6 +50,8 @@ class CaseloadFilter:
             or self.innsatsgruppe
             or self.sluttkompetanse_id
             or self.nav_kontor_id
+            or self.phase
+            or self.overdue
         )
 
 

@@ -1,9 +1,18 @@
 from django.contrib import admin
 
-from .models import Laerekontrakt, Meeting, PhaseTransition
+from .models import (
+    ChecklistItem,
+    Employment,
+    Laerekontrakt,
+    Meeting,
+    Opplaeringsplan,
+    PhaseTransition,
+)
 
 
 class ReadOnly(admin.ModelAdmin):
+    """History and registrations change only through phases.services (locks, audit)."""
+
     def has_add_permission(self, request):
         return False
 
@@ -33,3 +42,23 @@ class MeetingAdmin(ReadOnly):
 class LaerekontraktAdmin(ReadOnly):
     list_display = ["signed_on", "participant", "company", "laerefag", "opplaeringskontor"]
     list_select_related = ["participant", "company", "laerefag"]
+
+
+@admin.register(Opplaeringsplan)
+class OpplaeringsplanAdmin(ReadOnly):
+    list_display = ["received_on", "participant", "school", "registered_by"]
+    list_select_related = ["participant", "registered_by"]
+
+
+@admin.register(Employment)
+class EmploymentAdmin(ReadOnly):
+    list_display = ["created_at", "participant", "employer", "employer_name", "start_date"]
+    list_select_related = ["participant", "employer"]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(ReadOnly):
+    list_display = ["participant", "phase", "label", "done_at", "done_by"]
+    list_filter = ["phase"]
+    list_select_related = ["participant", "done_by"]
+    show_full_result_count = False

@@ -146,3 +146,9 @@ def next_followup_due(
     if agreed_on is not None and agreed_on >= base and agreed_on < due:
         return agreed_on
     return due
+
+
+def is_overdue(due: datetime.date | None, *, today: datetime.date) -> bool:
+    """Overdue once the due day has passed in Oslo; the caseload filter is the same
+    comparison in SQL (``next_followup_due__lt=timezone.localdate()``)."""
+    return due is not None and due < today

@@ -8,6 +8,7 @@ from .models import (
     Meeting,
     PhaseTransition,
 )
+from .rules import is_overdue
 
 
 def phase_section(participant) -> dict:
@@ -17,7 +18,7 @@ def phase_section(participant) -> dict:
     return {
         "days_in_phase": (today - timezone.localdate(participant.phase_entered_at)).days,
         "due": due,
-        "overdue": due is not None and due < today,
+        "overdue": is_overdue(due, today=today),
         "timeline": list(
             PhaseTransition.objects.filter(participant=participant)
             .select_related("actor")

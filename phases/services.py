@@ -5,7 +5,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
@@ -47,15 +46,18 @@ def _lock(actor: User, participant: Participant) -> Participant:
 def _store_followup_due(participant: Participant) -> None:
     """Recompute and store the next follow-up date (caller holds the row lock)."""
     entered_on = timezone.localdate(participant.phase_entered_at)
-    meetings = Meeting.objects.filter(participant=participant, held_on__gte=entered_on)
-    latest = meetings.filter(kind__in=FOLLOW_UP_KINDS).aggregate(
-        last=Max("held_on"), agreed=Max("next_agreed_on")
+    in_phase = Meeting.objects.filter(participant=participant, held_on__gte=entered_on).order_by(
+        "-held_on", "-id"
     )
+    last_followup = in_phase.filter(kind__in=FOLLOW_UP_KINDS).values_list("held_on", flat=True)
+    # The newest agreement supersedes older ones, even when an older one named a later date;
+    # a phone samtale may agree the next meeting without restarting the four weeks.
+    agreed = in_phase.exclude(next_agreed_on=None).values_list("next_agreed_on", flat=True)
     participant.next_followup_due = next_followup_due(
         phase=participant.phase,
         phase_entered_on=entered_on,
-        last_followup_on=latest["last"],
-        agreed_on=latest["agreed"],
+        last_followup_on=last_followup.first(),
+        agreed_on=agreed.first(),
     )
 
 
