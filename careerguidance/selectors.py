@@ -49,12 +49,31 @@ def shared_notes_for_nav(participant) -> list[GuidanceNote]:
     )
 
 
+# Of the person, fagopplæring gets what the consent covers: name and birth date.
+_FAGOPPLAERING_PERSON = (
+    "participant__first_name",
+    "participant__last_name",
+    "participant__birth_date",
+)
+
+
+def _consented_requests() -> QuerySet[KompetanseRequest]:
+    return KompetanseRequest.objects.filter(
+        valid_consent_exists(ConsentPurpose.KOMPETANSEKARTLEGGING, OuterRef("participant"))
+    ).select_related("participant")
+
+
+def request_for_fagopplaering(request_uuid) -> KompetanseRequest | None:
+    """One consented request with every field of its own, for the answer page."""
+    own = [f.name for f in KompetanseRequest._meta.concrete_fields]
+    return (
+        _consented_requests().filter(uuid=request_uuid).only(*own, *_FAGOPPLAERING_PERSON).first()
+    )
+
+
 def requests_for_fagopplaering() -> QuerySet[KompetanseRequest]:
     return (
-        KompetanseRequest.objects.filter(
-            valid_consent_exists(ConsentPurpose.KOMPETANSEKARTLEGGING, OuterRef("participant"))
-        )
-        .select_related("participant")
+        _consented_requests()
         .only(
             "uuid",
             "requested_at",
@@ -62,9 +81,7 @@ def requests_for_fagopplaering() -> QuerySet[KompetanseRequest]:
             "answered_at",
             "path",
             "estimated_months",
-            "participant__first_name",
-            "participant__last_name",
-            "participant__birth_date",
+            *_FAGOPPLAERING_PERSON,
         )
         # Unanswered first, then the newest.
         .order_by(F("answered_at").asc(nulls_first=True), "-requested_at")

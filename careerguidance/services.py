@@ -144,17 +144,48 @@ def _send_confirmation(appointment_id: int) -> None:
     send_mail(subject, body, None, [appointment.participant.email])
 
 
+# Allowed status changes: only a booked session changes, so a cancelled or missed one can
+# never come back and push the participant past three sessions.
+STATUS_EDGES: dict[str, set[str]] = {
+    AppointmentStatus.BOOKED: {
+        AppointmentStatus.HELD,
+        AppointmentStatus.CANCELLED,
+        AppointmentStatus.NO_SHOW,
+    },
+}
+
+
+def _require_appointment_actor(actor: User, appointment: Appointment) -> None:
+    """Her karriereveileder, or NAV users who may change the participant."""
+    if appointment.karriereveileder_id != actor.pk:
+        _require_change(actor, appointment.participant)
+
+
 def appointment_set_status(*, appointment: Appointment, actor: User, status: str) -> Appointment:
     """The karriereveileder (or the booking veileder) marks held / cancelled / no-show."""
-    is_own_kv = appointment.karriereveileder_id == actor.pk
-    if not is_own_kv:
-        _require_change(actor, appointment.participant)
+    _require_appointment_actor(actor, appointment)
     if status not in AppointmentStatus.values:
         raise DomainError("Ukjent status.")
     with transaction.atomic():
-        Appointment.objects.filter(pk=appointment.pk).update(status=status)
-        if status != AppointmentStatus.BOOKED:
-            _cancel_reminders(appointment)
+        locked = Appointment.objects.select_for_update().get(pk=appointment.pk)
+        if locked.status == status:
+            appointment.status = status
+            return appointment
+        if status not in STATUS_EDGES.get(locked.status, set()):
+            raise DomainError(
+                f"En avtale med status «{locked.get_status_display().lower()}» kan ikke "
+                f"endres til «{AppointmentStatus(status).label.lower()}»."
+            )
+        Appointment.objects.filter(pk=locked.pk).update(status=status)
+        _cancel_reminders(locked)
+        audit_change(
+            actor,
+            locked.participant,
+            what=(
+                f"Karriereveiledning {locked.session_number}. samtale: "
+                f"{AppointmentStatus(status).label.lower()}"
+            ),
+        )
     appointment.status = status
     return appointment
 
@@ -167,8 +198,13 @@ def appointment_reschedule(
     if starts_at <= timezone.now():
         raise DomainError("Tidspunktet har allerede vært. Velg et tidspunkt fram i tid.")
     with transaction.atomic():
-        Appointment.objects.filter(pk=appointment.pk).update(starts_at=starts_at)
+        moved = Appointment.objects.filter(
+            pk=appointment.pk, status=AppointmentStatus.BOOKED
+        ).update(starts_at=starts_at)
+        if not moved:
+            raise DomainError("Bare en bestilt avtale kan flyttes.")
         _cancel_reminders(appointment)
+        audit_change(actor, appointment.participant, what="Karriereveiledning flyttet")
     appointment.starts_at = starts_at
     return appointment
 
@@ -193,8 +229,12 @@ def note_save(*, appointment: Appointment, actor: User, **fields) -> GuidanceNot
                 setattr(note, name, fields[name].strip())
         note.updated_at = timezone.now()
         note.save()
-        if appointment.status == AppointmentStatus.BOOKED:
-            Appointment.objects.filter(pk=appointment.pk).update(status=AppointmentStatus.HELD)
+        # Writing the note means the session took place; no reminder for it any more.
+        if Appointment.objects.filter(pk=appointment.pk, status=AppointmentStatus.BOOKED).update(
+            status=AppointmentStatus.HELD
+        ):
+            _cancel_reminders(appointment)
+        audit_change(actor, appointment.participant, what="Notat fra karriereveiledning lagret")
     return note
 
 
@@ -213,33 +253,44 @@ def kompetanse_request_send(
     return request
 
 
+ANSWER_FIELDS = ("completed_subjects", "relevant_practice", "path", "estimated_months", "plan_text")
+
+
 def kompetanse_request_answer(
     *, request: KompetanseRequest, actor: User, **fields
 ) -> KompetanseRequest:
-    if not has_role(actor, Role.FAGOPPLAERING):
-        raise DomainError("Bare fagopplæringen kan svare på forespørselen.")
+    """Fagopplæring answers once, with a tentative opplæringsplan, while consent holds."""
     from consent.services import consent_valid
 
-    if (
-        consent_valid(participant=request.participant, purpose=ConsentPurpose.KOMPETANSEKARTLEGGING)
-        is None
-    ):
-        raise DomainError("Samtykket er trukket. Forespørselen kan ikke besvares.")
+    if not has_role(actor, Role.FAGOPPLAERING):
+        raise DomainError("Bare fagopplæringen kan svare på forespørselen.")
     if not fields.get("path"):
         raise DomainError("Velg hvilken vei til fagbrev planen gjelder.")
-    for name in (
-        "completed_subjects",
-        "relevant_practice",
-        "path",
-        "estimated_months",
-        "plan_text",
-    ):
-        if name in fields:
-            setattr(request, name, fields[name])
-    request.answered_by = actor
-    request.answered_at = timezone.now()
-    request.save()
-    return request
+    months = fields.get("estimated_months")
+    if months is not None and not 1 <= months <= 120:
+        raise DomainError("Anslått varighet må være mellom 1 og 120 måneder.")
+    with transaction.atomic():
+        locked = (
+            KompetanseRequest.objects.select_for_update()
+            .select_related("participant")
+            .get(pk=request.pk)
+        )
+        purpose = ConsentPurpose.KOMPETANSEKARTLEGGING
+        if consent_valid(participant=locked.participant, purpose=purpose) is None:
+            raise DomainError("Samtykket er trukket. Forespørselen kan ikke besvares.")
+        if locked.answered_at is not None:
+            raise DomainError("Forespørselen er allerede besvart.")
+        for name in ANSWER_FIELDS:
+            if name in fields:
+                value = fields[name]
+                setattr(locked, name, value.strip() if isinstance(value, str) else value)
+        locked.answered_by = actor
+        locked.answered_at = timezone.now()
+        locked.save()
+        audit_change(
+            actor, locked.participant, what="Kompetansekartlegging besvart med opplæringsplan"
+        )
+    return locked
 
 
 def guidance_summary_record(*, appointment: Appointment, actor: User, summary: str):

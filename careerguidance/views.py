@@ -24,24 +24,35 @@ from .forms import (
     SummaryForm,
 )
 from .models import Appointment, GuidanceNote
-from .selectors import appointments_for_karriereveileder, requests_for_fagopplaering
+from .selectors import (
+    appointments_for_karriereveileder,
+    request_for_fagopplaering,
+    requests_for_fagopplaering,
+)
 
 
 def _participant_action(request, uuid, *, form_class, call, title, done, initial=None):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     form = form_class(request.POST or None, initial=initial)
+    missing_consent = None
     if request.method == "POST" and form.is_valid():
         try:
             call(participant, form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, exc.message)
+            missing_consent = getattr(exc, "purpose", None)
         else:
             messages.success(request, done)
             return redirect("participants:detail", participant.uuid)
     return render(
         request,
         "careerguidance/form.html",
-        {"form": form, "participant": participant, "title": title},
+        {
+            "form": form,
+            "participant": participant,
+            "title": title,
+            "missing_consent": missing_consent,
+        },
     )
 
 
@@ -108,18 +119,21 @@ def appointment_detail(request, appointment):
         request.POST if "status" in request.POST else None, instance=appt
     )
     if request.method == "POST":
-        if "status" in request.POST and status_form.is_valid():
-            services.appointment_set_status(
-                appointment=appt, actor=request.user, status=status_form.cleaned_data["status"]
-            )
-            messages.success(request, "Statusen er endret.")
-            return redirect("careerguidance:appointment", appt.uuid)
-        if "note" in request.POST and note_form.is_valid():
-            services.note_save(appointment=appt, actor=request.user, **note_form.cleaned_data)
-            messages.success(
-                request, "Notatet er lagret. Deltakeren bestemmer selv om NAV får se det."
-            )
-            return redirect("careerguidance:appointment", appt.uuid)
+        try:
+            if "status" in request.POST and status_form.is_valid():
+                services.appointment_set_status(
+                    appointment=appt, actor=request.user, status=status_form.cleaned_data["status"]
+                )
+                messages.success(request, "Statusen er endret.")
+                return redirect("careerguidance:appointment", appt.uuid)
+            if "note" in request.POST and note_form.is_valid():
+                services.note_save(appointment=appt, actor=request.user, **note_form.cleaned_data)
+                messages.success(
+                    request, "Notatet er lagret. Deltakeren bestemmer selv om NAV får se det."
+                )
+                return redirect("careerguidance:appointment", appt.uuid)
+        except DomainError as exc:
+            (status_form if "status" in request.POST else note_form).add_error(None, exc.message)
     return render(
         request,
         "careerguidance/appointment.html",
@@ -142,12 +156,13 @@ def kompetanse_requests(request):
 
 @role_required(Role.FAGOPPLAERING)
 def kompetanse_answer(request, kk_request):
-    kk = requests_for_fagopplaering().filter(uuid=kk_request).first()
+    kk = request_for_fagopplaering(kk_request)
     if kk is None:
         raise Http404("Fant ikke forespørselen.")
     audit_participant(request.user, kk.participant, what="Forespørsel om kompetansekartlegging")
-    form = KompetanseAnswerForm(request.POST or None, instance=kk)
-    if request.method == "POST" and form.is_valid():
+    # An answered request is shown as sent; the service refuses a second answer anyway.
+    form = None if kk.answered_at else KompetanseAnswerForm(request.POST or None, instance=kk)
+    if form is not None and request.method == "POST" and form.is_valid():
         try:
             services.kompetanse_request_answer(request=kk, actor=request.user, **form.cleaned_data)
         except DomainError as exc:

@@ -36,12 +36,20 @@ def consent_valid(*, participant: Participant, purpose: str, on=None) -> Consent
     return valid_consents(on=on).filter(participant=participant, purpose=purpose).first()
 
 
+class ConsentMissing(DomainError):
+    """Refusal for want of a consent; views use ``purpose`` to offer recording it."""
+
+    def __init__(self, purpose: str):
+        super().__init__(
+            f"Mangler samtykke: {ConsentPurpose(purpose).label}. Registrer samtykke først."
+        )
+        self.purpose = purpose
+
+
 def consent_require(*, participant: Participant, purpose: str) -> Consent:
     consent = consent_valid(participant=participant, purpose=purpose)
     if consent is None:
-        raise DomainError(
-            f"Mangler samtykke: {ConsentPurpose(purpose).label}. Registrer samtykke først."
-        )
+        raise ConsentMissing(purpose)
     return consent
 
 

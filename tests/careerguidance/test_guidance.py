@@ -64,6 +64,10 @@ def test_refused_action_page_says_which_consent_is_missing_and_offers_to_record_
         {"question": "Hva mangler?"},
     ).content.decode()
     assert "Mangler samtykke" in body
+    offer = reverse("consent:create", args=[participant.uuid]) + "?formal=kompetansekartlegging"
+    assert offer in body
+    form = client.get(offer).content.decode()
+    assert 'value="kompetansekartlegging" selected' in form
     page = client.get(reverse("participants:detail", args=[participant.uuid])).content.decode()
     assert reverse("consent:create", args=[participant.uuid]) in page
 
