@@ -15,10 +15,19 @@ class EventForm(AkselFormMixin, forms.Form):
     place = forms.CharField(label="Sted", max_length=200)
     companies = forms.ModelMultipleChoiceField(
         label="Bedrifter til stede",
+        help_text="Du kan også legge til bedrifter senere.",
         queryset=Company.objects.order_by("name"),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
+
+
+class AddCompanyForm(AkselFormMixin, forms.Form):
+    company = forms.ModelChoiceField(label="Legg til bedrift", queryset=None)
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = companies
 
 
 class InviteForm(AkselFormMixin, forms.Form):
@@ -27,6 +36,14 @@ class InviteForm(AkselFormMixin, forms.Form):
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participant"].queryset = candidates
+
+
+class InviteToEventForm(AkselFormMixin, forms.Form):
+    event = forms.ModelChoiceField(label="Møteplass", queryset=None, to_field_name="uuid")
+
+    def __init__(self, *args, events, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = events
 
 
 class OutcomeForm(AkselFormMixin, forms.Form):

@@ -1,11 +1,30 @@
-"""Who sees which meeting places: everyone with a NAV role at the office that organises it
-(veileder, leder, markedsrådgiver), and a veileder wherever she has invited candidates.
-Names of invited candidates show to the office's users; nothing else of the person."""
+"""Who sees which meeting place (møteplass / Kick-Off), decided here for every events page.
+
+- veileder: the events of her NAV office, and any event one of her participants is invited to
+  (a Kick-Off may be run by a neighbouring office).
+- leder: the events of her office.
+- markedsrådgiver: the events of her office (she brings the companies).
+- karriereveileder, fagopplæring and users without a NAV role: none; every page answers 404.
+
+Minimal data on the event page: an invited candidate is named only to those who may see her
+case (her veileder, the office's leder, anyone cleared for her) and, by name alone, to the
+markedsrådgiver of the event's office unless the candidate is protected (adressebeskyttelse
+or skjermet). A colleague sees "Kandidat 3". Nothing else about a candidate is shown.
+
+Writes (services.py): a candidate is invited by her own veileder or the office's leder
+(change permission on her); her outcome is recorded by them or by the markedsrådgiver of the
+event's office; companies are added by NAV users of the event's office.
+"""
+
+import datetime
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from accounts.roles import Role, roles_of
-from matching.models import Match
+from matching.models import Match, MatchStatus
+from participants.access import CHANGE, VIEW, visible_q
+from participants.models import Adressebeskyttelse, Participant
 
 from .models import Event, Invitation, Outcome
 
@@ -13,26 +32,100 @@ NAV_ROLES = {Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER}
 
 
 def events_visible_to(user) -> QuerySet[Event]:
-    if not roles_of(user) & NAV_ROLES:
+    roles = roles_of(user)
+    if not roles & NAV_ROLES:
         return Event.objects.none()
-    mine = Invitation.objects.filter(event=OuterRef("pk"), participant__veileder=user)
-    return Event.objects.filter(Q(nav_kontor_id=user.nav_kontor_id) | Exists(mine)).order_by(
-        "-date", "-id"
+    scope = Q(nav_kontor_id=user.nav_kontor_id) if user.nav_kontor_id else Q(pk__in=[])
+    if Role.VEILEDER in roles:
+        mine = Invitation.objects.filter(event=OuterRef("pk"), participant__veileder=user)
+        scope |= Q(Exists(mine))
+    return Event.objects.filter(scope).order_by("-date", "-id")
+
+
+def event_list(user) -> QuerySet[Event]:
+    return events_visible_to(user).select_related("nav_kontor")
+
+
+def may_manage_event(user, event: Event) -> bool:
+    """NAV users of the organising office add companies to an event."""
+    return bool(roles_of(user) & NAV_ROLES) and user.nav_kontor_id == event.nav_kontor_id
+
+
+def is_event_markedsradgiver(user, event: Event) -> bool:
+    return Role.MARKEDSRADGIVER in roles_of(user) and user.nav_kontor_id == event.nav_kontor_id
+
+
+@dataclass
+class InvitationRow:
+    invitation: Invitation
+    name: str
+    can_record: bool
+
+
+def invitation_rows(user, event: Event) -> list[InvitationRow]:
+    """Invited candidates with only what this user may see of them; four queries at most."""
+    invitations = list(
+        event.invitations.select_related("participant", "company").order_by("created_at", "id")
     )
+    if not invitations:
+        return []
+    ids = [i.participant_id for i in invitations]
+    named = set(
+        Participant.objects.filter(visible_q(user, VIEW), pk__in=ids).values_list("pk", flat=True)
+    )
+    changeable = set(
+        Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
+    )
+    market = is_event_markedsradgiver(user, event)
+    rows = []
+    for number, inv in enumerate(invitations, start=1):
+        p = inv.participant
+        unprotected = p.adressebeskyttelse == Adressebeskyttelse.INGEN and not p.skjermet
+        show = p.pk in named or (market and unprotected)
+        rows.append(
+            InvitationRow(
+                invitation=inv,
+                name=p.full_name if show else f"Kandidat {number}",
+                can_record=p.pk in changeable or market,
+            )
+        )
+    return rows
 
 
 def find_alternative(user) -> QuerySet[Invitation]:
-    """Her candidates not matched at a meeting place, with no match proposed since (seed 000)."""
+    """Her candidates whose latest invitation ended "ikke matchet", with no match proposed
+    since and no placement running: "Finn alternativ arbeidsgiver" (seed 000)."""
     later_match = Match.objects.filter(
         participant=OuterRef("participant"), created_at__gte=OuterRef("outcome_at")
     )
+    running = Match.objects.filter(participant=OuterRef("participant"), status=MatchStatus.STARTET)
     newer_invitation = Invitation.objects.filter(
         participant=OuterRef("participant"), created_at__gt=OuterRef("created_at")
     )
+    mine = Participant.objects.filter(visible_q(user, CHANGE), veileder_id=user.pk)
     return (
-        Invitation.objects.filter(participant__veileder=user, outcome=Outcome.IKKE_MATCHET)
+        Invitation.objects.filter(participant__in=mine.values("pk"), outcome=Outcome.IKKE_MATCHET)
         .exclude(Exists(later_match))
+        .exclude(Exists(running))
         .exclude(Exists(newer_invitation))
         .select_related("participant", "event")
         .order_by("-outcome_at", "-id")
+    )
+
+
+def invitations_of(participant) -> list[Invitation]:
+    return list(
+        Invitation.objects.filter(participant=participant)
+        .select_related("event", "company")
+        .order_by("-event__date", "-id")
+    )
+
+
+def upcoming_events_for(user, participant, today: datetime.date) -> QuerySet[Event]:
+    """Events from today on that the user sees and the participant is not invited to yet."""
+    return (
+        events_visible_to(user)
+        .filter(date__gte=today)
+        .exclude(invitations__participant=participant)
+        .order_by("date", "id")
     )

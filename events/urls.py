@@ -9,4 +9,5 @@ urlpatterns = [
     path("moteplasser/ny/", views.event_create, name="create"),
     path("moteplasser/<uuid:event>/", views.event_detail, name="detail"),
     path("finn-alternativ-arbeidsgiver/", views.alternatives, name="alternatives"),
+    path("deltakere/<uuid:uuid>/moteplass/", views.invite_participant, name="invite"),
 ]

@@ -1,28 +1,42 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
-from accounts.roles import Role
+from accounts.roles import Role, has_role
+from companies.models import Company
 from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
 from participants.access import CHANGE
+from participants.permissions import get_participant_for_user
 from participants.selectors import participants_visible_to
 
 from . import services
-from .forms import EventForm, InviteForm, OutcomeForm
+from .forms import AddCompanyForm, EventForm, InviteForm, InviteToEventForm, OutcomeForm
 from .models import Invitation
-from .selectors import events_visible_to, find_alternative
+from .selectors import event_list as event_list_selector
+from .selectors import (
+    events_visible_to,
+    find_alternative,
+    invitation_rows,
+    may_manage_event,
+    upcoming_events_for,
+)
 
 NAV = (Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER)
 
 
 @role_required(*NAV)
 def event_list(request):
-    page = Paginator(
-        events_visible_to(request.user).select_related("nav_kontor"), page_size(request)
-    ).get_page(request.GET.get("side"))
-    return render(request, "events/list.html", {"page": page, "query": ""})
+    page = Paginator(event_list_selector(request.user), page_size(request)).get_page(
+        request.GET.get("side")
+    )
+    return render(
+        request,
+        "events/list.html",
+        {"page": page, "query": "", "is_veileder": has_role(request.user, Role.VEILEDER)},
+    )
 
 
 @role_required(*NAV)
@@ -39,56 +53,75 @@ def event_create(request):
     return render(request, "events/form.html", {"form": form})
 
 
+def _invite(request, event, forms):
+    if not forms["invite"].is_valid():
+        return None
+    participant = forms["invite"].cleaned_data["participant"]
+    services.invitation_create(event=event, participant=participant, actor=request.user)
+    return "Kandidaten er invitert."
+
+
+def _add_company(request, event, forms):
+    if not forms["add_company"].is_valid():
+        return None
+    company = forms["add_company"].cleaned_data["company"]
+    services.event_add_company(event=event, company=company, actor=request.user)
+    return "Bedriften er lagt til."
+
+
+def _outcome(request, event, forms):
+    form = OutcomeForm(request.POST, companies=event.companies.all())
+    if not form.is_valid():
+        raise DomainError("Velg et utfall.")
+    invitation = get_object_or_404(Invitation, uuid=form.cleaned_data["invitation"], event=event)
+    services.invitation_record_outcome(
+        invitation=invitation,
+        actor=request.user,
+        outcome=form.cleaned_data["outcome"],
+        company=form.cleaned_data["company"],
+    )
+    return "Utfallet er registrert."
+
+
 @role_required(*NAV)
 def event_detail(request, event):
-    event = get_object_or_404(events_visible_to(request.user), uuid=event)
-    candidates = (
-        participants_visible_to(request.user, CHANGE)
-        .exclude(invitations__event=event)
-        .order_by("last_name", "first_name")
+    event = get_object_or_404(
+        events_visible_to(request.user).select_related("nav_kontor"), uuid=event
     )
-    invite_form = InviteForm(
-        request.POST if request.POST.get("action") == "invite" else None, candidates=candidates
-    )
-    companies = event.companies.order_by("name")
+    action = request.POST.get("action") if request.method == "POST" else None
+    own = participants_visible_to(request.user, CHANGE).filter(veileder_id=request.user.pk)
+    forms = {
+        "invite": InviteForm(
+            request.POST if action == "invite" else None,
+            candidates=own.exclude(invitations__event=event).order_by("last_name", "first_name"),
+        ),
+        "add_company": AddCompanyForm(
+            request.POST if action == "add_company" else None,
+            companies=Company.objects.exclude(events=event).order_by("name"),
+        ),
+    }
+    handlers = {"invite": _invite, "add_company": _add_company, "outcome": _outcome}
     error = ""
-    if request.method == "POST":
+    if action in handlers:
         try:
-            if request.POST.get("action") == "invite" and invite_form.is_valid():
-                services.invitation_create(
-                    event=event,
-                    participant=invite_form.cleaned_data["participant"],
-                    actor=request.user,
-                )
-                return redirect("events:detail", event.uuid)
-            if request.POST.get("action") == "outcome":
-                form = OutcomeForm(request.POST, companies=companies)
-                if form.is_valid():
-                    invitation = get_object_or_404(
-                        Invitation, uuid=form.cleaned_data["invitation"], event=event
-                    )
-                    services.invitation_record_outcome(
-                        invitation=invitation,
-                        actor=request.user,
-                        outcome=form.cleaned_data["outcome"],
-                        company=form.cleaned_data["company"],
-                    )
-                    messages.success(request, "Utfallet er registrert.")
-                    return redirect("events:detail", event.uuid)
+            done = handlers[action](request, event, forms)
         except DomainError as exc:
             error = exc.message
-    invitations = event.invitations.select_related("participant", "company").order_by(
-        "participant__last_name"
-    )
+        else:
+            if done:
+                messages.success(request, done)
+                return redirect("events:detail", event.uuid)
+    companies = list(event.companies.order_by("name"))
     return render(
         request,
         "events/detail.html",
         {
             "event": event,
             "companies": companies,
-            "invitations": invitations,
-            "invite_form": invite_form,
-            "outcome_choices": OutcomeForm(companies=companies),
+            "rows": invitation_rows(request.user, event),
+            "forms": forms,
+            "outcome_choices": OutcomeForm.base_fields["outcome"].choices,
+            "may_manage": may_manage_event(request.user, event),
             "error": error,
         },
     )
@@ -100,3 +133,21 @@ def alternatives(request):
         request.GET.get("side")
     )
     return render(request, "events/alternatives.html", {"page": page, "query": ""})
+
+
+@role_required(Role.VEILEDER, Role.LEDER)
+def invite_participant(request, uuid):
+    """Invite her to a coming event from her own page (how a leder invites)."""
+    participant = get_participant_for_user(request.user, uuid, CHANGE)
+    events = upcoming_events_for(request.user, participant, timezone.localdate())
+    form = InviteToEventForm(request.POST or None, events=events)
+    if request.method == "POST" and form.is_valid():
+        event = form.cleaned_data["event"]
+        try:
+            services.invitation_create(event=event, participant=participant, actor=request.user)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Invitert til {event.title}.")
+            return redirect("participants:detail", participant.uuid)
+    return render(request, "events/invite.html", {"form": form, "participant": participant})

@@ -11,9 +11,16 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class LoopForm(AkselFormMixin, forms.Form):
     name = forms.CharField(label="Navn", max_length=200)
     start_date = forms.DateField(label="Oppstart", widget=DATE)
+    # Three distinct companies is the service's rule (loop_create); it answers with a message.
     company_1 = forms.ModelChoiceField(label="Bedrift 1", queryset=Company.objects.order_by("name"))
     company_2 = forms.ModelChoiceField(label="Bedrift 2", queryset=Company.objects.order_by("name"))
     company_3 = forms.ModelChoiceField(label="Bedrift 3", queryset=Company.objects.order_by("name"))
+
+
+class CloseForm(AkselFormMixin, forms.Form):
+    confirm = forms.BooleanField(
+        label="Ja, avslutt loopen. Kandidatene som har stått året ut skal ha felles attest."
+    )
 
 
 class CandidateForm(AkselFormMixin, forms.Form):

@@ -1,8 +1,11 @@
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from .schedule import loop_schedule
 
 
 class LoopStatus(models.TextChoices):
@@ -29,6 +32,15 @@ class Loop(models.Model):
         "status", max_length=10, choices=LoopStatus.choices, default=LoopStatus.ACTIVE
     )
     created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField("avsluttet", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="avsluttet av",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "JobbLoop"
@@ -96,6 +108,14 @@ class LoopCandidate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} i {self.loop}"
+
+    @property
+    def certificate_due_at(self) -> datetime.date | None:
+        """The felles attest is due when she has stood the whole year (seed 003); derived from
+        the one schedule function rather than stored, so it cannot disagree with it."""
+        if self.left_on is not None:
+            return None
+        return loop_schedule(self.loop.start_date).ends_on
 
 
 class Mentor(models.Model):

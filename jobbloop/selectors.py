@@ -1,19 +1,148 @@
-"""Who sees which JobbLoop: the NAV roles of the loop's office, and a veileder wherever she
-has a candidate. Karrieresenteret, fagopplæring and users without a role see none."""
+"""Who sees which JobbLoop, decided here for every JobbLoop page and the certificate.
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+- veileder: the loops of her NAV office, and any loop where one of her participants is a
+  candidate (a loop may be run by a neighbouring office).
+- leder: the loops of her office.
+- markedsrådgiver: the loops of her office (she keeps the companies in them).
+- karriereveileder, fagopplæring and users without a NAV role: none; every page answers 404.
+
+Inside a loop a candidate is named only to those who may see her case (her veileder, the
+office's leder, anyone cleared for her) and, by name alone, to the office's markedsrådgiver
+unless she is protected (adressebeskyttelse or skjermet). Colleagues see "Kandidat 2".
+Changes to a candidate (mentor, leaving) need change permission on her; see services.py.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.roles import Role, roles_of
+from participants.access import CHANGE, VIEW, visible_q
+from participants.models import Adressebeskyttelse, Participant
 
-from .models import Loop, LoopCandidate
+from .models import Loop, LoopCandidate, LoopCompany, Mentor
+from .schedule import Schedule, loop_schedule
 
 NAV_ROLES = {Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER}
 
 
 def loops_visible_to(user) -> QuerySet[Loop]:
-    if not roles_of(user) & NAV_ROLES:
+    roles = roles_of(user)
+    if not roles & NAV_ROLES:
         return Loop.objects.none()
-    mine = LoopCandidate.objects.filter(loop=OuterRef("pk"), participant__veileder=user)
-    return Loop.objects.filter(Q(nav_kontor_id=user.nav_kontor_id) | Exists(mine)).order_by(
-        "-start_date", "-id"
+    scope = Q(nav_kontor_id=user.nav_kontor_id) if user.nav_kontor_id else Q(pk__in=[])
+    if Role.VEILEDER in roles:
+        mine = LoopCandidate.objects.filter(loop=OuterRef("pk"), participant__veileder=user)
+        scope |= Q(Exists(mine))
+    return Loop.objects.filter(scope).order_by("-start_date", "-id")
+
+
+def loop_list(user) -> QuerySet[Loop]:
+    return loops_visible_to(user).select_related("nav_kontor", "coordinator")
+
+
+def named_participants(user, participants, *, office_id: int) -> tuple[set[int], set[int]]:
+    """(ids the user may see by name, ids she may change) among ``participants``; two queries."""
+    ids = [p.pk for p in participants]
+    if not ids:
+        return set(), set()
+    named = set(
+        Participant.objects.filter(visible_q(user, VIEW), pk__in=ids).values_list("pk", flat=True)
     )
+    if Role.MARKEDSRADGIVER in roles_of(user) and user.nav_kontor_id == office_id:
+        named |= {
+            p.pk
+            for p in participants
+            if p.adressebeskyttelse == Adressebeskyttelse.INGEN and not p.skjermet
+        }
+    changeable = set(
+        Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
+    )
+    return named, changeable
+
+
+@dataclass
+class CandidateRow:
+    candidate: LoopCandidate
+    name: str
+    can_change: bool
+    now: object | None  # the company she is at today
+    periods: list[tuple]  # (company, start, end, mentor)
+
+
+def loop_detail(user, loop: Loop, today: datetime.date) -> tuple[Schedule, dict, list]:
+    """The schedule, the companies by position and one row per candidate; constant queries."""
+    schedule = loop_schedule(loop.start_date, on=today)
+    companies = {
+        lc.position: lc.company
+        for lc in LoopCompany.objects.filter(loop=loop).select_related("company")
+    }
+    candidates = list(
+        LoopCandidate.objects.filter(loop=loop)
+        .select_related("participant")
+        .prefetch_related(Prefetch("mentors", queryset=Mentor.objects.all()))
+        .order_by("start_position")
+    )
+    named, changeable = named_participants(
+        user, [c.participant for c in candidates], office_id=loop.nav_kontor_id
+    )
+    rows = []
+    for c in candidates:
+        mentors = {m.company_id: m for m in c.mentors.all()}
+        where = None if c.left_on or loop.closed_at else schedule.where[c.start_position]
+        rows.append(
+            CandidateRow(
+                candidate=c,
+                name=c.participant.full_name
+                if c.participant_id in named
+                else f"Kandidat {c.start_position}",
+                can_change=c.participant_id in changeable,
+                now=companies.get(where),
+                periods=[
+                    (
+                        companies[p.position],
+                        p.start,
+                        p.end,
+                        mentors.get(companies[p.position].pk),
+                    )
+                    for p in schedule.periods[c.start_position]
+                ],
+            )
+        )
+    return schedule, companies, rows
+
+
+def participant_loop_places(participant, today: datetime.date) -> list[dict]:
+    """Her places in loops with where she is today, for the participant page (three queries)."""
+    places = (
+        LoopCandidate.objects.filter(participant=participant)
+        .select_related("loop")
+        .prefetch_related(
+            Prefetch(
+                "loop__loop_companies", queryset=LoopCompany.objects.select_related("company")
+            ),
+            "mentors",
+        )
+        .order_by("-loop__start_date")
+    )
+    result = []
+    for place in places:
+        schedule = loop_schedule(place.loop.start_date, on=today)
+        companies = {lc.position: lc.company for lc in place.loop.loop_companies.all()}
+        mentors = {m.company_id: m for m in place.mentors.all()}
+        where = None if place.left_on else schedule.where[place.start_position]
+        now = companies.get(where)
+        result.append(
+            {
+                "place": place,
+                "schedule": schedule,
+                "now": now,
+                "mentor": mentors.get(now.pk) if now else None,
+                "periods": [
+                    (companies[p.position], p.start, p.end)
+                    for p in schedule.periods[place.start_position]
+                ],
+            }
+        )
+    return result

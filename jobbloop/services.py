@@ -1,24 +1,36 @@
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from accounts.models import User
+from accounts.roles import roles_of
 from audit.services import audit_change
 from core.exceptions import DomainError
 from participants.access import CHANGE, visible_q
 from participants.identity import age_on
 from participants.models import Participant
 
-from .models import LeaveReason, Loop, LoopCandidate, LoopCompany, Mentor
+from .models import LeaveReason, Loop, LoopCandidate, LoopCompany, LoopStatus, Mentor
+from .schedule import loop_schedule
+from .selectors import NAV_ROLES
 
 MIN_AGE, MAX_AGE = 18, 30
+MAX_CANDIDATES = 3
+
+
+def _may_change(actor: User, participant_id: int) -> bool:
+    return Participant.objects.filter(visible_q(actor, CHANGE), pk=participant_id).exists()
 
 
 def loop_create(*, actor: User, name: str, start_date: datetime.date, companies: list) -> Loop:
+    """A loop of three companies in order; the candidates start at one each and rotate."""
+    if not roles_of(actor) & NAV_ROLES or actor.nav_kontor_id is None:
+        raise DomainError("Du må være NAV-ansatt ved et NAV-kontor for å opprette en JobbLoop.")
     if len(companies) != 3 or len({c.pk for c in companies}) != 3:
         raise DomainError("En JobbLoop har tre ulike bedrifter.")
-    if actor.nav_kontor_id is None:
-        raise DomainError("Du er ikke knyttet til et NAV-kontor.")
+    if not name.strip():
+        raise DomainError("Gi loopen et navn.")
     with transaction.atomic():
         loop = Loop.objects.create(
             name=name.strip(),
@@ -35,23 +47,37 @@ def loop_create(*, actor: User, name: str, start_date: datetime.date, companies:
 def loop_candidate_add(
     *, loop: Loop, participant: Participant, start_position: int, actor: User
 ) -> LoopCandidate:
-    if not Participant.objects.filter(visible_q(actor, CHANGE), pk=participant.pk).exists():
+    """Up to three candidates aged 18-30 at the start, each starting at her own company."""
+    if not _may_change(actor, participant.pk):
         raise DomainError("Du kan bare legge til dine egne deltakere.")
     age = age_on(participant.birth_date, loop.start_date)
     if not MIN_AGE <= age <= MAX_AGE:
         raise DomainError(
-            f"JobbLoop er for kandidater mellom 18 og 30 år. {participant.first_name} er {age} år ved oppstart."
+            "JobbLoop er for kandidater mellom {min} og {max} år. {name} er {age} år "
+            "ved oppstart {start}.".format(
+                min=MIN_AGE,
+                max=MAX_AGE,
+                name=participant.first_name,
+                age=age,
+                start=loop.start_date.strftime("%d.%m.%Y"),
+            )
         )
     if start_position not in (1, 2, 3):
         raise DomainError("Velg hvilken av de tre bedriftene kandidaten starter hos.")
     with transaction.atomic():
-        Loop.objects.select_for_update().get(pk=loop.pk)
+        # Lock the loop so two veiledere adding at once cannot make a fourth candidate.
+        loop = Loop.objects.select_for_update().get(pk=loop.pk)
+        if loop.status != LoopStatus.ACTIVE:
+            raise DomainError("Loopen er avsluttet.")
         taken = LoopCandidate.objects.filter(loop=loop)
-        if taken.count() >= 3:
+        if taken.filter(participant=participant).exists():
+            raise DomainError("Deltakeren er allerede med i denne loopen.")
+        if taken.count() >= MAX_CANDIDATES:
             raise DomainError("Loopen har allerede tre kandidater.")
         if taken.filter(start_position=start_position).exists():
             raise DomainError(
-                "En annen kandidat starter allerede hos denne bedriften. Hver kandidat starter hos sin egen."
+                "En annen kandidat starter allerede hos denne bedriften. "
+                "Hver kandidat starter hos sin egen."
             )
         try:
             with transaction.atomic():
@@ -62,7 +88,7 @@ def loop_candidate_add(
                     added_by=actor,
                 )
         except IntegrityError:
-            raise DomainError("Deltakeren er allerede med i denne loopen.") from None
+            raise DomainError("Plassen ble nettopp tatt. Last siden på nytt.") from None
         audit_change(actor, participant, what=f"Lagt til i JobbLoop {loop.name}")
     return candidate
 
@@ -70,30 +96,64 @@ def loop_candidate_add(
 def mentor_set(
     *, candidate: LoopCandidate, company, name: str, phone: str = "", actor: User
 ) -> Mentor:
-    if not LoopCompany.objects.filter(loop=candidate.loop, company=company).exists():
+    """One mentor per candidate per company; setting it again replaces the earlier one."""
+    if not _may_change(actor, candidate.participant_id):
+        raise DomainError("Bare kandidatens veileder eller leder kan sette mentor.")
+    if not LoopCompany.objects.filter(loop_id=candidate.loop_id, company=company).exists():
         raise DomainError("Mentoren må være i en av loopens bedrifter.")
-    mentor, _ = Mentor.objects.update_or_create(
-        candidate=candidate,
-        company=company,
-        defaults={"name": name.strip(), "phone": phone.strip()},
-    )
+    if not name.strip():
+        raise DomainError("Skriv navnet på mentoren.")
+    with transaction.atomic():
+        mentor, _ = Mentor.objects.update_or_create(
+            candidate=candidate,
+            company=company,
+            defaults={"name": name.strip(), "phone": phone.strip()},
+        )
+        audit_change(actor, candidate.participant, what=f"Mentor hos {company}: {mentor.name}")
     return mentor
 
 
 def loop_candidate_leave(
     *, candidate: LoopCandidate, actor: User, left_on: datetime.date, reason: str
 ) -> LoopCandidate:
-    """Leave the loop any time, e.g. for ordinary work (seed 003)."""
+    """Leave the loop any time, e.g. for ordinary work (seed 003). Leaving twice is a no-op."""
     if reason not in LeaveReason.values:
         raise DomainError("Velg hvorfor kandidaten går ut av loopen.")
-    if left_on < candidate.loop.start_date:
+    loop = candidate.loop
+    if left_on < loop.start_date:
         raise DomainError("Datoen er før loopen startet.")
-    if not Participant.objects.filter(
-        visible_q(actor, CHANGE), pk=candidate.participant_id
-    ).exists():
+    if left_on > loop_schedule(loop.start_date).ends_on:
+        raise DomainError("Datoen er etter at loopen er slutt.")
+    if not _may_change(actor, candidate.participant_id):
         raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
-    LoopCandidate.objects.filter(pk=candidate.pk, left_on__isnull=True).update(
-        left_on=left_on, left_reason=reason
-    )
+    with transaction.atomic():
+        changed = LoopCandidate.objects.filter(pk=candidate.pk, left_on__isnull=True).update(
+            left_on=left_on, left_reason=reason
+        )
+        if changed:
+            audit_change(
+                actor,
+                candidate.participant,
+                what=f"Gikk ut av JobbLoop {loop.name} {left_on:%d.%m.%Y}: "
+                f"{LeaveReason(reason).label}",
+            )
     candidate.refresh_from_db()
     return candidate
+
+
+def loop_close(*, loop: Loop, actor: User, today: datetime.date | None = None) -> Loop:
+    """Close a loop when the year is over or every candidate has left; a second close is a no-op."""
+    ours = actor.pk == loop.coordinator_id or actor.nav_kontor_id == loop.nav_kontor_id
+    if not (roles_of(actor) & NAV_ROLES and ours):
+        raise DomainError("Bare koordinator eller NAV-kontoret som eier loopen kan avslutte den.")
+    today = today or timezone.localdate()
+    still_in = LoopCandidate.objects.filter(loop=loop, left_on__isnull=True).exists()
+    if today < loop_schedule(loop.start_date).ends_on and still_in:
+        raise DomainError(
+            "Loopen kan avsluttes når året er omme, eller når alle kandidatene har gått ut."
+        )
+    Loop.objects.filter(pk=loop.pk, status=LoopStatus.ACTIVE).update(
+        status=LoopStatus.CLOSED, closed_at=timezone.now(), closed_by=actor
+    )
+    loop.refresh_from_db()
+    return loop

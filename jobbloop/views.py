@@ -12,9 +12,11 @@ from participants.access import CHANGE
 from participants.selectors import participants_visible_to
 
 from . import services
-from .forms import CandidateForm, LeaveForm, LoopForm, MentorForm
-from .models import LoopCandidate
-from .schedule import candidate_periods, loop_schedule, position_on
+from .forms import CandidateForm, CloseForm, LeaveForm, LoopForm, MentorForm
+from .models import LoopCandidate, LoopStatus
+from .schedule import add_months, loop_schedule
+from .selectors import loop_detail as loop_detail_rows
+from .selectors import loop_list as loop_list_selector
 from .selectors import loops_visible_to
 
 NAV = (Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER)
@@ -22,9 +24,12 @@ NAV = (Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER)
 
 @role_required(*NAV)
 def loop_list(request):
-    page = Paginator(loops_visible_to(request.user), page_size(request)).get_page(
+    page = Paginator(loop_list_selector(request.user), page_size(request)).get_page(
         request.GET.get("side")
     )
+    today = timezone.localdate()
+    for loop in page.object_list:
+        loop.schedule = loop_schedule(loop.start_date, on=today)
     return render(request, "jobbloop/list.html", {"page": page, "query": ""})
 
 
@@ -48,90 +53,106 @@ def loop_create(request):
     return render(request, "jobbloop/form.html", {"form": form})
 
 
+def _candidate_choices(user, loop):
+    """Her participants of JobbLoop age at the start who are not in this loop yet."""
+    start = loop.start_date
+    return (
+        participants_visible_to(user, CHANGE)
+        .filter(
+            birth_date__gt=add_months(start, -12 * (services.MAX_AGE + 1)),
+            birth_date__lte=add_months(start, -12 * services.MIN_AGE),
+        )
+        .exclude(loop_places__loop=loop)
+        .order_by("last_name", "first_name")
+    )
+
+
+def _add(request, loop, form):
+    if not form.is_valid():
+        return None
+    services.loop_candidate_add(loop=loop, actor=request.user, **form.cleaned_data)
+    return "Kandidaten er lagt til i loopen."
+
+
+def _mentor(request, loop, form):
+    if not form.is_valid():
+        return None
+    candidate = get_object_or_404(LoopCandidate, loop=loop, uuid=form.cleaned_data["candidate"])
+    services.mentor_set(
+        candidate=candidate,
+        company=form.cleaned_data["company"],
+        name=form.cleaned_data["name"],
+        phone=form.cleaned_data["phone"],
+        actor=request.user,
+    )
+    return "Mentoren er lagret."
+
+
+def _leave(request, loop, form):
+    if not form.is_valid():
+        return None
+    candidate = get_object_or_404(
+        LoopCandidate.objects.select_related("loop"),
+        loop=loop,
+        uuid=form.cleaned_data["candidate"],
+    )
+    services.loop_candidate_leave(
+        candidate=candidate,
+        actor=request.user,
+        left_on=form.cleaned_data["left_on"],
+        reason=form.cleaned_data["reason"],
+    )
+    return "Registrert at kandidaten gikk ut av loopen."
+
+
+def _close(request, loop, form):
+    if not form.is_valid():
+        return None
+    services.loop_close(loop=loop, actor=request.user)
+    return "Loopen er avsluttet."
+
+
 @role_required(*NAV)
 def loop_detail(request, loop):
     loop = get_object_or_404(loops_visible_to(request.user), uuid=loop)
-    companies = {lc.position: lc.company for lc in loop.loop_companies.select_related("company")}
-    loop_companies = Company.objects.filter(pk__in=[c.pk for c in companies.values()]).order_by(
+    today = timezone.localdate()
+    companies = Company.objects.filter(pk__in=loop.loop_companies.values("company_id")).order_by(
         "name"
     )
-    candidates = list(loop.candidates.select_related("participant").prefetch_related("mentors"))
-    add_form = CandidateForm(
-        request.POST if request.POST.get("action") == "add" else None,
-        candidates=participants_visible_to(request.user, CHANGE).order_by("last_name"),
-    )
+    action = request.POST.get("action") if request.method == "POST" else None
+    data = request.POST if action else None
+    forms = {
+        "add": CandidateForm(
+            data if action == "add" else None, candidates=_candidate_choices(request.user, loop)
+        ),
+        "mentor": MentorForm(data if action == "mentor" else None, companies=companies),
+        "leave": LeaveForm(data if action == "leave" else None, initial={"left_on": today}),
+        "close": CloseForm(data if action == "close" else None),
+    }
+    handlers = {"add": _add, "mentor": _mentor, "leave": _leave, "close": _close}
     error = ""
-    if request.method == "POST":
+    if action in handlers:
         try:
-            if request.POST.get("action") == "add" and add_form.is_valid():
-                services.loop_candidate_add(loop=loop, actor=request.user, **add_form.cleaned_data)
-                return redirect("jobbloop:detail", loop.uuid)
-            if request.POST.get("action") == "mentor":
-                mentor = MentorForm(request.POST, companies=loop_companies)
-                if mentor.is_valid():
-                    candidate = get_object_or_404(
-                        LoopCandidate, loop=loop, uuid=mentor.cleaned_data["candidate"]
-                    )
-                    if not request.user.has_perm(CHANGE, candidate.participant):
-                        raise DomainError("Bare kandidatens veileder eller leder kan sette mentor.")
-                    services.mentor_set(
-                        candidate=candidate,
-                        company=mentor.cleaned_data["company"],
-                        name=mentor.cleaned_data["name"],
-                        phone=mentor.cleaned_data["phone"],
-                        actor=request.user,
-                    )
-                    messages.success(request, "Mentoren er lagret.")
-                    return redirect("jobbloop:detail", loop.uuid)
-            if request.POST.get("action") == "leave":
-                leave = LeaveForm(request.POST)
-                if leave.is_valid():
-                    candidate = get_object_or_404(
-                        LoopCandidate, loop=loop, uuid=leave.cleaned_data["candidate"]
-                    )
-                    services.loop_candidate_leave(
-                        candidate=candidate,
-                        actor=request.user,
-                        left_on=leave.cleaned_data["left_on"],
-                        reason=leave.cleaned_data["reason"],
-                    )
-                    messages.success(request, "Registrert at kandidaten gikk ut av loopen.")
-                    return redirect("jobbloop:detail", loop.uuid)
+            done = handlers[action](request, loop, forms[action])
         except DomainError as exc:
             error = exc.message
-    today = timezone.localdate()
-    rows = []
-    for c in candidates:
-        if c.participant.veileder_id == request.user.pk or request.user.has_perm(
-            CHANGE, c.participant
-        ):
-            name = c.participant.full_name
         else:
-            name = f"{c.participant.first_name} (kandidat {c.start_position})"
-        where = None if c.left_on else position_on(loop.start_date, c.start_position, today)
-        rows.append(
-            {
-                "candidate": c,
-                "name": name,
-                "now": companies.get(where) if where else None,
-                "periods": [
-                    (companies.get(p.position), p.start, p.end)
-                    for p in candidate_periods(loop.start_date, c.start_position)
-                ],
-            }
-        )
+            if done:
+                messages.success(request, done)
+                return redirect("jobbloop:detail", loop.uuid)
+    schedule, by_position, rows = loop_detail_rows(request.user, loop, today)
     return render(
         request,
         "jobbloop/detail.html",
         {
             "loop": loop,
-            "companies": companies,
-            "schedule": loop_schedule(loop.start_date),
+            "companies": by_position,
+            "schedule": schedule,
             "rows": rows,
-            "add_form": add_form,
-            "leave_form": LeaveForm(initial={"left_on": today}),
-            "mentor_form": MentorForm(companies=loop_companies),
+            "changeable": [r for r in rows if r.can_change and not r.candidate.left_on],
+            "forms": forms,
             "error": error,
             "today": today,
+            "is_active": loop.status == LoopStatus.ACTIVE,
         },
     )

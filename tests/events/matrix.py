@@ -1,6 +1,6 @@
 import datetime
 
-from tests.matrix import LOGIN, NOT_FOUND, OK, row
+from tests.matrix import LOGIN, NOT_FOUND, OK, PARTICIPANT_PAGE, row
 
 NAV_OFFICE = row(
     NOT_FOUND, anonymous=LOGIN, veileder=OK, colleague=OK, leder=OK, markedsradgiver=OK
@@ -31,6 +31,8 @@ ROWS = {
     "events:alternatives": row(
         NOT_FOUND, anonymous=LOGIN, veileder=OK, colleague=OK, other_veileder=OK
     ),
+    # Inviting her from her own page: who may change her (her veileder, the office's leder).
+    "events:invite": PARTICIPANT_PAGE,
 }
 
 

@@ -2,13 +2,22 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from audit.models import AuditEvent
 from core.exceptions import DomainError
-from events.models import Outcome
-from events.selectors import find_alternative
-from events.services import event_create, invitation_create, invitation_record_outcome
+from events.models import Invitation, Outcome
+from events.selectors import events_visible_to, find_alternative
+from events.services import (
+    event_add_company,
+    event_create,
+    invitation_create,
+    invitation_record_outcome,
+)
+from matching.models import MatchStatus
 from matching.services import match_propose
-from tests.factories import CompanyFactory, ParticipantFactory
+from participants.models import Participant
+from tests.factories import CompanyFactory, MatchFactory, ParticipantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +110,212 @@ def test_event_list_query_count_is_fixed(client, veileder, django_assert_num_que
         with django_assert_num_queries(9):
             response = client.get(reverse("events:list"), {"per_side": size})
         assert len(response.context["page"].object_list) == min(size, 12)
+
+
+def make_event(actor, companies=(), **kwargs):
+    defaults = {
+        "kind": "moteplass",
+        "title": "Møteplass helse",
+        "date": datetime.date(2026, 12, 3),
+        "place": "Trondheim",
+    }
+    return event_create(actor=actor, companies=companies, **(defaults | kwargs))
+
+
+def not_matched(event, participant, actor):
+    invitation = invitation_create(event=event, participant=participant, actor=actor)
+    return invitation_record_outcome(
+        invitation=invitation, actor=actor, outcome=Outcome.IKKE_MATCHET
+    )
+
+
+def test_a_running_placement_keeps_her_off_find_alternative(veileder):
+    anna = ParticipantFactory(veileder=veileder)
+    MatchFactory(participant=anna, status=MatchStatus.STARTET)
+    not_matched(make_event(veileder), anna, veileder)
+    assert list(find_alternative(veileder)) == []
+
+
+def test_a_later_invitation_replaces_the_not_matched_outcome(veileder):
+    company = CompanyFactory()
+    anna = ParticipantFactory(veileder=veileder)
+    not_matched(make_event(veileder), anna, veileder)
+    assert [i.participant for i in find_alternative(veileder)] == [anna]
+    second = make_event(veileder, companies=[company], title="Kick-Off", kind="kick_off")
+    invitation = invitation_create(event=second, participant=anna, actor=veileder)
+    assert list(find_alternative(veileder)) == []
+    invitation_record_outcome(invitation=invitation, actor=veileder, outcome=Outcome.IKKE_MATCHET)
+    assert [i.event for i in find_alternative(veileder)] == [second]
+
+
+def test_find_alternative_holds_only_her_own_participants(veileder, colleague):
+    not_matched(make_event(veileder), ParticipantFactory(veileder=veileder), veileder)
+    assert list(find_alternative(colleague)) == []
+
+
+def test_colleague_sees_no_names_and_markedsradgiver_names_only(
+    client, veileder, colleague, markedsradgiver
+):
+    event = make_event(veileder, companies=[CompanyFactory()])
+    sara = ParticipantFactory(veileder=veileder, first_name="Sara", last_name="Solberg")
+    hemmelig = ParticipantFactory(
+        veileder=veileder, first_name="Hemmelig", adressebeskyttelse="fortrolig"
+    )
+    invitation_create(event=event, participant=sara, actor=veileder)
+    url = reverse("events:detail", args=[event.uuid])
+    client.force_login(colleague)
+    body = client.get(url).content.decode()
+    assert "Sara" not in body and "Kandidat 1" in body
+    client.force_login(markedsradgiver)
+    body = client.get(url).content.decode()
+    assert "Sara Solberg" in body
+    for private in (sara.fodselsnummer, sara.masked_fodselsnummer, sara.phone, sara.email):
+        assert private not in body
+    cleared = UserFactory(
+        nav_kontor=veileder.nav_kontor, roles=["veileder"], clearances=["view_fortrolig"]
+    )
+    hemmelig.veileder = cleared
+    hemmelig.save()
+    invitation_create(event=event, participant=hemmelig, actor=cleared)
+    body = client.get(url).content.decode()
+    assert "Hemmelig" not in body and "Kandidat 2" in body
+
+
+def test_markedsradgiver_records_the_outcome_a_colleague_may_not(
+    veileder, colleague, markedsradgiver
+):
+    company = CompanyFactory()
+    event = make_event(veileder, companies=[company])
+    inv = invitation_create(
+        event=event, participant=ParticipantFactory(veileder=veileder), actor=veileder
+    )
+    with pytest.raises(DomainError):
+        invitation_record_outcome(invitation=inv, actor=colleague, outcome=Outcome.IKKE_MATCHET)
+    inv = invitation_record_outcome(
+        invitation=inv, actor=markedsradgiver, outcome=Outcome.MATCHET, company=company
+    )
+    assert (inv.outcome, inv.company, inv.outcome_by) == (Outcome.MATCHET, company, markedsradgiver)
+
+
+def test_recording_the_same_outcome_again_is_a_no_op(veileder):
+    anna = ParticipantFactory(veileder=veileder)
+    first = not_matched(make_event(veileder), anna, veileder)
+    again = invitation_record_outcome(
+        invitation=first, actor=veileder, outcome=Outcome.IKKE_MATCHET
+    )
+    assert again.outcome_at == first.outcome_at
+    assert AuditEvent.objects.filter(participant=anna, what__startswith="Utfall").count() == 1
+
+
+def test_only_the_organising_office_adds_companies(veileder, markedsradgiver, other_leder):
+    event = make_event(veileder)
+    company = CompanyFactory()
+    with pytest.raises(DomainError):
+        event_add_company(event=event, company=company, actor=other_leder)
+    event_add_company(event=event, company=company, actor=markedsradgiver)
+    event_add_company(event=event, company=company, actor=markedsradgiver)
+    assert list(event.companies.all()) == [company]
+
+
+def test_add_company_and_invite_through_the_event_page(client, veileder):
+    event = make_event(veileder)
+    company = CompanyFactory(name="Bakeriet AS")
+    anna = ParticipantFactory(veileder=veileder, first_name="Anna")
+    client.force_login(veileder)
+    url = reverse("events:detail", args=[event.uuid])
+    assert client.post(url, {"action": "add_company", "company": company.pk}).status_code == 302
+    assert client.post(url, {"action": "invite", "participant": anna.pk}).status_code == 302
+    body = client.get(url).content.decode()
+    assert "Bakeriet AS" in body and "Anna" in body
+
+
+def test_refuses_inviting_someone_elses_participant_or_to_an_unseen_event(
+    veileder, other_veileder, leder
+):
+    with pytest.raises(DomainError):
+        invitation_create(
+            event=make_event(veileder), participant=ParticipantFactory(), actor=veileder
+        )
+    elsewhere = make_event(other_veileder)
+    with pytest.raises(DomainError):
+        invitation_create(
+            event=elsewhere, participant=ParticipantFactory(veileder=veileder), actor=leder
+        )
+
+
+def test_leder_invites_from_the_participant_page(client, veileder, leder):
+    event = make_event(veileder, date=timezone.localdate() + datetime.timedelta(days=7))
+    anna = ParticipantFactory(veileder=veileder)
+    client.force_login(leder)
+    url = reverse("events:invite", args=[anna.uuid])
+    assert event.title in client.get(url).content.decode()
+    response = client.post(url, {"event": event.uuid})
+    assert response.status_code == 302
+    assert Invitation.objects.get(participant=anna).invited_by == leder
+
+
+def test_participant_page_lists_her_invitations_and_outcomes(client, veileder):
+    company = CompanyFactory(name="Sykehuset AS")
+    event = make_event(veileder, companies=[company], title="Helsedagen")
+    anna = ParticipantFactory(veileder=veileder)
+    inv = invitation_create(event=event, participant=anna, actor=veileder)
+    invitation_record_outcome(
+        invitation=inv, actor=veileder, outcome=Outcome.MATCHET, company=company
+    )
+    client.force_login(veileder)
+    body = client.get(reverse("participants:detail", args=[anna.uuid])).content.decode()
+    assert "Helsedagen" in body and "matchet med bedrift med Sykehuset AS" in body
+
+
+def test_her_veileder_in_another_office_sees_the_event_she_is_invited_to(veileder, other_veileder):
+    event = make_event(veileder)
+    anna = ParticipantFactory(veileder=veileder)
+    invitation_create(event=event, participant=anna, actor=veileder)
+    assert list(events_visible_to(other_veileder)) == []
+    Participant.objects.filter(pk=anna.pk).update(veileder=other_veileder)
+    assert list(events_visible_to(other_veileder)) == [event]
+
+
+@pytest.mark.parametrize("persona", ["karriereveileder", "fagopplaering", "outsider"])
+def test_roles_outside_nav_see_no_events(persona, request, veileder):
+    make_event(veileder)
+    assert list(events_visible_to(request.getfixturevalue(persona))) == []
+
+
+def test_refuses_creating_an_event_without_a_nav_role(outsider):
+    with pytest.raises(DomainError):
+        make_event(outsider)
+
+
+def test_find_alternative_query_count_is_fixed(client, veileder, django_assert_num_queries):
+    event = make_event(veileder)
+    for _ in range(12):
+        not_matched(event, ParticipantFactory(veileder=veileder), veileder)
+    client.force_login(veileder)
+    client.get(reverse("events:alternatives"))
+    for size in (10, 50):
+        with django_assert_num_queries(12):
+            response = client.get(reverse("events:alternatives"), {"per_side": size})
+        assert len(response.context["page"].object_list) == min(size, 12)
+
+
+# The markedsrådgiver has no caseload to invite from and sees no one by VIEW/CHANGE grants.
+EVENT_DETAIL_QUERIES = {"veileder": 18, "markedsradgiver": 15}
+
+
+@pytest.mark.parametrize("persona", ["veileder", "markedsradgiver"])
+def test_event_detail_query_count_does_not_grow_with_invitations(
+    persona, request, client, veileder, django_assert_num_queries
+):
+    user = request.getfixturevalue(persona)
+    event = make_event(veileder, companies=[CompanyFactory(), CompanyFactory()])
+    client.force_login(user)
+    url = reverse("events:detail", args=[event.uuid])
+    for extra in (1, 6):
+        for _ in range(extra):
+            invitation_create(
+                event=event, participant=ParticipantFactory(veileder=veileder), actor=veileder
+            )
+        client.get(url)
+        with django_assert_num_queries(EVENT_DETAIL_QUERIES[persona]):
+            client.get(url)
