@@ -75,3 +75,8 @@ def audit_change(user, participant, *, what: str) -> None:
         _write(_event(user, action=AuditAction.CHANGE, participant=participant, what=what))
     else:  # pragma: no cover - services always call inside their transaction
         audit_participant(user, participant, action=AuditAction.CHANGE, what=what)
+
+
+def audit_export(user, *, what: str, participant_ids) -> None:
+    """One row per export, naming whom it identified (pseudonymised rows are not named)."""
+    _write(_event(user, action=AuditAction.EXPORT, what=what, participant_ids=participant_ids))

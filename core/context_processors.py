@@ -12,4 +12,6 @@ def navigation(request):
         "is_karriereveileder": Role.KARRIEREVEILEDER in roles,
         "is_fagopplaering": Role.FAGOPPLAERING in roles,
         "can_search_audit": Role.LEDER in roles or getattr(user, "is_superuser", False),
+        "can_see_overview": (Role.LEDER in roles and getattr(user, "nav_kontor_id", None))
+        or getattr(user, "is_superuser", False),
     }

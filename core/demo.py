@@ -441,22 +441,72 @@ def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag, tod
         )
 
 
+# The phases a participant passed through before the one she is in now, so the timeline and
+# the leder's overview (days per phase, flow) have a history to show.
+PATHS: dict[str, list[list[str]]] = {
+    Phase.KARTLEGGE: [[]],
+    Phase.MATCHING: [[Phase.KARTLEGGE]],
+    Phase.PRAKSIS: [[Phase.KARTLEGGE, Phase.MATCHING]],
+    Phase.SKOLE: [[Phase.KARTLEGGE, Phase.MATCHING], [Phase.KARTLEGGE]],
+    Phase.LARETID: [
+        [Phase.KARTLEGGE, Phase.MATCHING, Phase.PRAKSIS],
+        [Phase.KARTLEGGE, Phase.MATCHING],
+    ],
+    Phase.JOBB: [
+        [Phase.KARTLEGGE, Phase.MATCHING, Phase.PRAKSIS, Phase.LARETID],
+        [Phase.KARTLEGGE, Phase.MATCHING],
+    ],
+    Phase.AVSLUTTET: [[Phase.KARTLEGGE], [Phase.KARTLEGGE, Phase.MATCHING, Phase.PRAKSIS]],
+}
+
+
+def _history(p: Participant, actor_id: int):
+    """The transitions of one participant, from registration to her current phase."""
+    from phases.models import EndReason, PhaseTransition
+
+    rng = random.Random(p.uuid.int)  # per person, so the main sequence stays as it was
+    path = [*rng.choice(PATHS[p.phase]), p.phase]
+    span = max((p.phase_entered_at - p.created_at).total_seconds(), 0)
+    cuts = sorted(rng.uniform(0, span) for _ in range(len(path) - 2))
+    times = [
+        p.created_at,
+        *(p.created_at + datetime.timedelta(seconds=c) for c in cuts),
+        p.phase_entered_at,
+    ][-len(path) :]
+    previous = ""
+    for phase, at in zip(path, times, strict=True):
+        yield PhaseTransition(
+            participant=p,
+            from_phase=previous,
+            to_phase=phase,
+            actor_id=actor_id,
+            reason="Demodata",
+            end_reason=rng.choice(EndReason.values) if phase == Phase.AVSLUTTET else "",
+            created_at=at,
+        )
+        previous = phase
+
+
 def _save_batch(batch: list[Participant], *, fallback_actor: User) -> None:
-    """Insert participants with the first row of their phase history (their timeline)."""
-    from phases.models import ChecklistItem, PhaseTransition
+    """Insert participants with their phase history (their timeline) and any fagbrev."""
+    from phases.models import ChecklistItem, Fagbrev, PhaseTransition
     from phases.rules import CHECKLISTS
 
     Participant.objects.bulk_create(batch)
-    PhaseTransition.objects.bulk_create(
-        PhaseTransition(
-            participant=p,
-            from_phase="",
-            to_phase=p.phase,
-            actor_id=p.veileder_id or fallback_actor.pk,
-            reason="Demodata",
-            created_at=p.phase_entered_at,
+    transitions = [t for p in batch for t in _history(p, p.veileder_id or fallback_actor.pk)]
+    PhaseTransition.objects.bulk_create(transitions, batch_size=2000)
+    Fagbrev.objects.bulk_create(
+        Fagbrev(
+            participant=t.participant,
+            laerefag_id=t.participant.sluttkompetanse_id,
+            passed_on=timezone.localdate(t.created_at),
+            registered_by_id=t.actor_id,
+            created_at=t.created_at,
         )
-        for p in batch
+        for t in transitions
+        if t.from_phase == Phase.LARETID
+        and t.to_phase == Phase.JOBB
+        and t.participant.sluttkompetanse_id
     )
     # Checklists only for the personas' own participants: what the demo shows.
     personas = {u for u in DEMO_IDENTS}

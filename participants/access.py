@@ -39,7 +39,7 @@ def _granted_ids(user, perm: str) -> list[int]:
     return cache[perm]
 
 
-def _protection_q(user) -> Q:
+def protection_q(user) -> Q:
     """Adressebeskyttelse and skjerming hide a person from everyone not cleared for it."""
     q = Q()
     if not user.has_perm("participants.view_strengt_fortrolig"):
@@ -64,4 +64,4 @@ def visible_q(user, perm: str = VIEW) -> Q:
     granted = _granted_ids(user, perm)
     if granted:
         scope |= Q(pk__in=granted)
-    return scope & _protection_q(user)
+    return scope & protection_q(user)

@@ -3,6 +3,7 @@ from django.contrib import admin
 from .models import (
     ChecklistItem,
     Employment,
+    Fagbrev,
     Laerekontrakt,
     Meeting,
     Opplaeringsplan,
@@ -62,3 +63,9 @@ class ChecklistItemAdmin(ReadOnly):
     list_filter = ["phase"]
     list_select_related = ["participant", "done_by"]
     show_full_result_count = False
+
+
+@admin.register(Fagbrev)
+class FagbrevAdmin(ReadOnly):
+    list_display = ["passed_on", "participant", "laerefag", "registered_by"]
+    list_select_related = ["participant", "laerefag", "registered_by"]

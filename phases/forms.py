@@ -9,6 +9,7 @@ from .models import (
     ActivityStatus,
     Employment,
     EndReason,
+    Fagbrev,
     FollowUpAgreement,
     Kartlegging,
     Laerekontrakt,
@@ -71,6 +72,20 @@ class LaerekontraktForm(AkselFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["company"].queryset = Company.objects.order_by("name")
+        self.fields["laerefag"].queryset = Laerefag.objects.order_by("name")
+
+    def _post_clean(self):
+        pass
+
+
+class FagbrevForm(AkselFormMixin, forms.ModelForm):
+    class Meta:
+        model = Fagbrev
+        fields = ["laerefag", "passed_on"]
+        widgets = {"passed_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["laerefag"].queryset = Laerefag.objects.order_by("name")
 
     def _post_clean(self):

@@ -98,6 +98,32 @@ class Laerekontrakt(models.Model):
         return f"{self.laerefag} hos {self.company} ({self.signed_on:%d.%m.%Y})"
 
 
+class Fagbrev(models.Model):
+    """A passed fagprøve: the trade certificate the model works towards (seed 004)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="fagbrev"
+    )
+    laerefag = models.ForeignKey(
+        "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
+    )
+    passed_on = models.DateField("fagprøve bestått")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "fagbrev"
+        verbose_name_plural = "fagbrev"
+        ordering = ["-passed_on", "-id"]
+        indexes = [models.Index(fields=["passed_on"], name="fagbrev_passed_idx")]
+
+    def __str__(self) -> str:
+        return f"Fagbrev {self.laerefag} ({self.passed_on:%d.%m.%Y})"
+
+
 class Employment(models.Model):
     """A job: with an employer and a start date, or her own note that she found work."""
 

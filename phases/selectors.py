@@ -3,6 +3,7 @@ from django.utils import timezone
 from .models import (
     ActivityCard,
     ChecklistItem,
+    Fagbrev,
     FollowUpAgreement,
     Kartlegging,
     Meeting,
@@ -12,7 +13,7 @@ from .rules import is_overdue
 
 
 def phase_section(participant) -> dict:
-    """What the participant page shows of the pipeline: four queries whatever the history."""
+    """What the participant page shows of the pipeline: five queries whatever the history."""
     today = timezone.localdate()
     due = participant.next_followup_due
     return {
@@ -32,6 +33,7 @@ def phase_section(participant) -> dict:
         "meetings": list(
             Meeting.objects.filter(participant=participant).order_by("-held_on", "-id")[:10]
         ),
+        "fagbrev": list(Fagbrev.objects.filter(participant=participant).select_related("laerefag")),
     }
 
 

@@ -19,6 +19,7 @@ from .models import (
     ActivityStatus,
     ChecklistItem,
     Employment,
+    Fagbrev,
     FollowUpAgreement,
     Kartlegging,
     Laerekontrakt,
@@ -192,6 +193,19 @@ def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
         )
         _tell_markedsradgiver(contract)
     return contract
+
+
+def fagbrev_register(*, participant, actor, **fields) -> Fagbrev:
+    """Register a passed fagprøve; only after a lærekontrakt, since the model's fagbrev come
+    through an apprenticeship (a praksiskandidat registers hers as an ordinary job)."""
+    if not Laerekontrakt.objects.filter(participant=participant).exists():
+        raise DomainError(
+            "Fagbrev kan registreres når deltakeren har en lærekontrakt. Registrer lærekontrakten først."
+        )
+    passed_on = fields.get("passed_on")
+    if passed_on and passed_on > timezone.localdate():
+        raise DomainError("Datoen for bestått fagprøve kan ikke være i framtiden.")
+    return _register(Fagbrev, participant=participant, actor=actor, what="Fagbrev", **fields)
 
 
 def _tell_markedsradgiver(contract: Laerekontrakt) -> None:

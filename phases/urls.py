@@ -22,6 +22,7 @@ urlpatterns = [
         views.laerekontrakt_create,
         name="laerekontrakt_create",
     ),
+    path("deltakere/<uuid:uuid>/fagbrev/ny/", views.fagbrev_create, name="fagbrev_create"),
     path("deltakere/<uuid:uuid>/arbeid/ny/", views.employment_create, name="employment_create"),
     path("deltakere/<uuid:uuid>/kartlegging/", views.kartlegging_edit, name="kartlegging"),
     path("deltakere/<uuid:uuid>/avtale/", views.agreement_edit, name="agreement"),

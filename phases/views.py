@@ -14,6 +14,7 @@ from .forms import (
     ActivityStatusForm,
     AgreementForm,
     EmploymentForm,
+    FagbrevForm,
     KartleggingForm,
     LaerekontraktForm,
     MeetingForm,
@@ -111,6 +112,18 @@ def laerekontrakt_create(request, uuid):
         service=services.laerekontrakt_register,
         title="Registrer lærekontrakt",
         done="Lærekontrakten er registrert.",
+    )
+
+
+@login_required
+def fagbrev_create(request, uuid):
+    return _record(
+        request,
+        uuid,
+        form_class=FagbrevForm,
+        service=services.fagbrev_register,
+        title="Registrer fagbrev",
+        done="Fagbrevet er registrert.",
     )
 
 

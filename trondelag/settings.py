@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "events",
     "jobbloop",
     "notifications",
+    "overview",
 ]
 
 MIDDLEWARE = [

@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("companies.urls")),
     path("", include("matching.urls")),
     path("", include("notifications.urls")),
+    path("", include("overview.urls")),
 ]

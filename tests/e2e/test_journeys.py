@@ -72,6 +72,8 @@ def test_main_pages_have_no_wcag_violations_and_fit_a_laptop_and_200_percent_zoo
         "registrer": (veileder, "/deltakere/ny/"),
         "kontor": (leder, "/kontor/deltakere/"),
         "sporingslogg": (leder, "/sporingslogg/"),
+        "oversikt": (leder, "/oversikt/"),
+        "oversikt-liste": (leder, "/oversikt/deltakere/?tall=fase&verdi=kartlegge"),
         "bedrifter": (markedsradgiver, "/bedrifter/"),
         "vurdering": (markedsradgiver, "/vurdering/"),
         "varsler": (veileder, "/varsler/"),
@@ -109,3 +111,28 @@ def test_keyboard_only_skip_link_first_and_visible_focus(page, veileder):
     assert page.evaluate("getComputedStyle(document.activeElement).left") != "-10000px"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "hovedinnhold"
+
+
+def test_leder_follows_a_figure_to_the_people_behind_it_and_exports_them(page, leder, veileder):
+    people = ParticipantFactory.create_batch(3, veileder=veileder, phase="matching")
+    login(page, leder)
+    page.get_by_role("link", name="Oversikt").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("heading", level=1).inner_text() == "Oversikt"
+    screenshot(page, "20-oversikt")
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="3 i matching: vis deltakerne").click()
+    page.wait_for_load_state("networkidle")
+    listed = page.locator("table").inner_text()
+    assert all(p.full_name in listed for p in people)
+    screenshot(page, "21-oversikt-deltakere")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Last ned (CSV)").click()
+    text = open(download.value.path(), encoding="utf-8-sig").read()  # noqa: SIM115
+    assert all(p.full_name in text for p in people)
+
+    page.get_by_role("link", name=people[0].full_name).click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("heading", level=1).inner_text() == people[0].full_name

@@ -81,10 +81,10 @@ def test_detail_query_count_is_fixed(client, veileder, participant, django_asser
     # session, user, roles, grants, permissions x2, the participant, the look's audit row,
     # CHANGE and REASSIGN checks, unread notifications, change history (+ at most 3 name
     # look-ups when veileder, office or lærefag changed), sections: matches (2), phase
-    # timeline, checklist and meetings (3), kartlegging, agreement and activities (3),
+    # timeline, checklist, meetings and fagbrev (4), kartlegging, agreement and activities (3),
     # consent status, consents, interest, appointments, note consent, requests (6);
     # invitations to meeting places (1), JobbLoop places (1); session save (3).
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(31):
         client.get(url)
 
 

@@ -5,6 +5,7 @@ ROWS = {
     "phases:meeting_create": PARTICIPANT_PAGE,
     "phases:opplaeringsplan_create": PARTICIPANT_PAGE,
     "phases:laerekontrakt_create": PARTICIPANT_PAGE,
+    "phases:fagbrev_create": PARTICIPANT_PAGE,
     "phases:employment_create": PARTICIPANT_PAGE,
     "phases:kartlegging": PARTICIPANT_PAGE,
     "phases:agreement": PARTICIPANT_PAGE,

@@ -183,7 +183,14 @@ def test_phases_admin_is_read_only(client, admin_user, veileder):
     row = PhaseTransition.objects.get(participant=p)
     assert client.get(reverse("admin:phases_phasetransition_changelist")).status_code == 200
     assert client.get(reverse("admin:phases_phasetransition_add")).status_code == 403
-    for name in ("checklistitem", "employment", "opplaeringsplan", "meeting", "laerekontrakt"):
+    for name in (
+        "checklistitem",
+        "employment",
+        "opplaeringsplan",
+        "meeting",
+        "laerekontrakt",
+        "fagbrev",
+    ):
         assert client.get(reverse(f"admin:phases_{name}_changelist")).status_code == 200
     detail = client.get(reverse("admin:phases_phasetransition_change", args=[row.pk]))
     assert detail.status_code == 200 and "Lagre" not in detail.content.decode()

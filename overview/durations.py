@@ -1,0 +1,107 @@
+"""Median and 90th percentile of days, computed in the database.
+
+Both PostgreSQL and SQLite run the same window-function query; only the day difference is
+written per vendor. The percentile is the discrete one (PERCENTILE_DISC): the smallest
+value whose cumulative share reaches p, so every figure is a duration that happened.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import QuerySet
+
+from matching.models import Match, MatchEvent, MatchStatus
+from participants.models import Participant
+from phases.models import PhaseTransition
+
+from .filters import Period
+
+
+@dataclass(frozen=True)
+class Spread:
+    n: int
+    median: float
+    p90: float
+
+
+def _days(earlier: str, later: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"(EXTRACT(EPOCH FROM ({later} - {earlier})) / 86400.0)"
+    return f"(julianday({later}) - julianday({earlier}))"
+
+
+def _at(value):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _spreads(inner: str, params: list) -> dict[str, Spread]:
+    sql = f"""
+        SELECT g, MAX(n), MIN(CASE WHEN rn >= 0.5 * n THEN v END),
+               MIN(CASE WHEN rn >= 0.9 * n THEN v END)
+        FROM (
+            SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn,
+                   COUNT(*) OVER (PARTITION BY g) AS n
+            FROM ({inner}) AS durations
+        ) AS ranked
+        GROUP BY g
+    """  # nosec B608 - table names come from models, values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            g: Spread(int(n), float(median), float(p90)) for g, n, median, p90 in cursor.fetchall()
+        }
+
+
+def _scope_sql(scope: QuerySet[Participant]) -> tuple[str, list]:
+    sql, params = scope.order_by().values("pk").query.sql_with_params()
+    return sql, list(params)
+
+
+def days_in_phase(scope: QuerySet[Participant], period: Period) -> dict[str, Spread]:
+    """Per phase: the stays in it that ended during the period (left for another phase).
+
+    A stay starts at the transition into the phase and ends at the next transition of the
+    same participant, the two rows the timeline shows."""
+    try:
+        scope_sql, scope_params = _scope_sql(scope)
+    except EmptyResultSet:  # an empty scope (.none()) has no SQL
+        return {}
+    table = PhaseTransition._meta.db_table
+    inner = f"""
+        SELECT s.from_phase AS g, {_days("s.prev_at", "s.created_at")} AS v
+        FROM (
+            SELECT t.from_phase, t.created_at,
+                   LAG(t.created_at) OVER (
+                       PARTITION BY t.participant_id ORDER BY t.created_at, t.id
+                   ) AS prev_at
+            FROM {table} t
+            WHERE t.participant_id IN ({scope_sql})
+        ) AS s
+        WHERE s.from_phase <> '' AND s.prev_at IS NOT NULL
+          AND s.created_at >= %s AND s.created_at < %s
+    """  # nosec B608
+    return _spreads(inner, [*scope_params, _at(period.start_at), _at(period.end_at)])
+
+
+def days_to_decision(scope: QuerySet[Participant], period: Period) -> Spread | None:
+    """From proposal to the markedsrådgiver's approval or decline, for decisions in the period."""
+    try:
+        scope_sql, scope_params = _scope_sql(scope)
+    except EmptyResultSet:
+        return None
+    inner = f"""
+        SELECT 'all' AS g, {_days("m.created_at", "e.created_at")} AS v
+        FROM {MatchEvent._meta.db_table} e
+        JOIN {Match._meta.db_table} m ON m.id = e.match_id
+        WHERE e.to_status IN (%s, %s) AND e.created_at >= %s AND e.created_at < %s
+          AND m.participant_id IN ({scope_sql})
+    """  # nosec B608
+    params = [
+        MatchStatus.GODKJENT.value,
+        MatchStatus.AVSLATT.value,
+        _at(period.start_at),
+        _at(period.end_at),
+        *scope_params,
+    ]
+    return _spreads(inner, params).get("all")
