@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SessionIdleRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -299,7 +300,10 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 # NAV-like inactivity expiry: the session ends after SESSION_IDLE_MINUTES without a request.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=45) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Refreshed at most once a minute (core.middleware.SessionIdleRefreshMiddleware), not saved on
+# every request: the idle limit holds to within a minute without a write per page.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_IDLE_REFRESH_SECONDS = env.int("SESSION_IDLE_REFRESH_SECONDS", default=60)
 X_FRAME_OPTIONS = "DENY"
 # Django's own CSP (https://docs.djangoproject.com/en/6.1/ref/csp/): our scripts and styles
 # are files under /static/, never inline.

@@ -467,8 +467,8 @@ def test_participant_page_shows_her_place_in_the_loop(client, veileder):
     assert add_months(loop.start_date, 4).strftime("%d.%m.%Y") in body
 
 
-LOOP_LIST_QUERIES = 9
-LOOP_DETAIL_QUERIES = 19
+LOOP_LIST_QUERIES = 6
+LOOP_DETAIL_QUERIES = 16
 
 
 @pytest.mark.django_db

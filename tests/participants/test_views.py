@@ -83,8 +83,8 @@ def test_detail_query_count_is_fixed(client, veileder, participant, django_asser
     # look-ups when veileder, office or lærefag changed), sections: matches (2), phase
     # timeline, checklist, meetings and fagbrev (4), kartlegging, agreement and activities (3),
     # consent status, consents, interest, appointments, note consent, requests (6);
-    # invitations to meeting places (1), JobbLoop places (1); session save (3).
-    with django_assert_num_queries(31):
+    # invitations to meeting places (1), JobbLoop places (1).
+    with django_assert_num_queries(28):
         client.get(url)
 
 
