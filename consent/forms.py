@@ -3,6 +3,7 @@ from django import forms
 from core.forms import AkselFormMixin
 
 from .models import Consent
+from .scans import validate_scan
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -21,8 +22,22 @@ class ConsentForm(AkselFormMixin, forms.ModelForm):
         ]
         widgets = {"given_on": DATE, "valid_until": DATE}
 
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document:
+            validate_scan(document)
+        return document
+
     def _post_clean(self):
         pass
+
+
+class ScanForm(AkselFormMixin, forms.Form):
+    document = forms.FileField(
+        label="Signert skjema",
+        help_text="PDF, JPEG eller PNG, høyst 10 MB.",
+        validators=[validate_scan],
+    )
 
 
 class WithdrawForm(AkselFormMixin, forms.Form):

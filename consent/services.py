@@ -105,6 +105,27 @@ def consent_record(
     return consent
 
 
+def consent_attach_scan(*, consent: Consent, actor: User, document) -> Consent:
+    """Attach the signed form to a consent recorded without it; a scan is never replaced,
+    as the consent itself is never edited."""
+    with transaction.atomic():
+        locked = Consent.objects.select_for_update().get(pk=consent.pk)
+        if not Participant.objects.filter(
+            visible_q(actor, CHANGE), pk=locked.participant_id
+        ).exists():
+            raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+        if locked.document:
+            raise DomainError("Det signerte skjemaet er allerede lastet opp for dette samtykket.")
+        locked.document = document
+        locked.save(update_fields=["document"])
+        audit_change(
+            actor,
+            locked.participant,
+            what=f"Signert samtykkeskjema lastet opp: {locked.get_purpose_display()}",
+        )
+    return locked
+
+
 def consent_withdraw(*, consent: Consent, actor: User, note: str = "") -> ConsentWithdrawal:
     """Withdraw from today on; what depends on the consent stops from then (a no-op twice)."""
     with transaction.atomic():

@@ -11,4 +11,14 @@ urlpatterns = [
         views.consent_withdraw,
         name="withdraw",
     ),
+    path(
+        "deltakere/<uuid:uuid>/samtykke/<uuid:consent>/skjema/last-opp/",
+        views.scan_upload,
+        name="scan_upload",
+    ),
+    path(
+        "deltakere/<uuid:uuid>/samtykke/<uuid:consent>/skjema/",
+        views.scan_download,
+        name="scan_download",
+    ),
 ]

@@ -3,6 +3,8 @@ from tests.matrix import PARTICIPANT_PAGE
 ROWS = {
     "consent:create": PARTICIPANT_PAGE,
     "consent:withdraw": PARTICIPANT_PAGE,
+    "consent:scan_upload": PARTICIPANT_PAGE,
+    "consent:scan_download": PARTICIPANT_PAGE,
 }
 
 
@@ -10,6 +12,8 @@ def url_kwargs(name, params, *, participant, personas):
     if "consent" not in params:
         return {}
     import datetime
+
+    from django.core.files.base import ContentFile
 
     from consent.models import Consent
 
@@ -19,5 +23,6 @@ def url_kwargs(name, params, *, participant, personas):
         given_on=datetime.date(2026, 1, 5),
         method="meeting",
         recorded_by=participant.veileder,
+        document=ContentFile(b"%PDF-1.4 signert", name="samtykke.pdf"),
     )
     return {"consent": consent.uuid}

@@ -1,0 +1,24 @@
+"""The signed consent form as uploaded: a PDF or a photo of it, checked by content."""
+
+from django.core.exceptions import ValidationError
+
+MAX_BYTES = 10 * 1024 * 1024
+# What a scan may be, known by its first bytes rather than by its name.
+SIGNATURES = {
+    b"%PDF-": "application/pdf",
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+}
+
+
+def scan_content_type(head: bytes) -> str | None:
+    return next((kind for sig, kind in SIGNATURES.items() if head.startswith(sig)), None)
+
+
+def validate_scan(upload) -> None:
+    if upload.size > MAX_BYTES:
+        raise ValidationError("Filen er større enn 10 MB. Skann med lavere oppløsning.")
+    head = upload.read(8)
+    upload.seek(0)
+    if scan_content_type(head) is None:
+        raise ValidationError("Det signerte skjemaet må være en PDF, JPEG eller PNG.")
