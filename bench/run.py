@@ -512,6 +512,10 @@ def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
                 stats["floor_ms"] = floor(OVERVIEW_SQL.format(where=where), [[value]])
                 stats["ratio_to_floor"] = round(stats["p50_ms"] / stats["floor_ms"], 1)
                 stats["queries"] = queries_per_request(user, "/oversikt/")[0]
+                # One user alone: what a leder opening the page waits, without queueing.
+                alone = load(user.nav_ident, ["/oversikt/"], requests=30, concurrency=1)
+                stats["single_client_p50_ms"] = alone["p50_ms"]
+                stats["single_client_p95_ms"] = alone["p95_ms"]
                 results["pages"][name] = stats
         workers = children(server.pid)
         results["memory_mb"] = {"web_worker": max((peak_rss_mb(p) for p in workers), default=0)}
@@ -554,6 +558,12 @@ def markdown(results: dict) -> str:
         lines.append(
             f"| {name} | {s['p50_ms']} | {s['p95_ms']} | {s['p99_ms']} | {s['rps']} | {s['floor_ms']} | {s['ratio_to_floor']} | {queries} |"
         )
+    for name, s in results["pages"].items():
+        if "single_client_p50_ms" in s:
+            lines.append(
+                f"\n{name} with one client at a time (no queueing): p50 {s['single_client_p50_ms']} ms, "
+                f"p95 {s['single_client_p95_ms']} ms."
+            )
     if "pdf" in results:
         d = results["pdf"]
         lines += [

@@ -473,7 +473,7 @@ def _history(p: Participant, actor_id: int):
         *(p.created_at + datetime.timedelta(seconds=c) for c in cuts),
         p.phase_entered_at,
     ][-len(path) :]
-    previous = ""
+    previous, since = "", None
     for phase, at in zip(path, times, strict=True):
         yield PhaseTransition(
             participant=p,
@@ -483,8 +483,9 @@ def _history(p: Participant, actor_id: int):
             reason="Demodata",
             end_reason=rng.choice(EndReason.values) if phase == Phase.AVSLUTTET else "",
             created_at=at,
+            from_phase_since=since,
         )
-        previous = phase
+        previous, since = phase, at
 
 
 def _save_batch(batch: list[Participant], *, fallback_actor: User) -> None:

@@ -1,8 +1,8 @@
 """Median and 90th percentile of days, computed in the database.
 
-Both PostgreSQL and SQLite run the same window-function query; only the day difference is
-written per vendor. The percentile is the discrete one (PERCENTILE_DISC): the smallest
-value whose cumulative share reaches p, so every figure is a duration that happened.
+The percentile is the discrete one: the smallest value whose cumulative share reaches p,
+so every figure is a duration that happened. PostgreSQL has it as PERCENTILE_DISC; on
+SQLite (the embedded default) the same value comes from window functions.
 """
 
 from dataclasses import dataclass
@@ -36,16 +36,24 @@ def _at(value):
 
 
 def _spreads(inner: str, params: list) -> dict[str, Spread]:
-    sql = f"""
-        SELECT g, MAX(n), MIN(CASE WHEN rn >= 0.5 * n THEN v END),
-               MIN(CASE WHEN rn >= 0.9 * n THEN v END)
-        FROM (
-            SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn,
-                   COUNT(*) OVER (PARTITION BY g) AS n
-            FROM ({inner}) AS durations
-        ) AS ranked
-        GROUP BY g
-    """  # nosec B608 - table names come from models, values are parameters
+    """Count, median and 90th percentile of ``v`` per ``g`` over the rows of ``inner``."""
+    if connection.vendor == "postgresql":
+        sql = f"""
+            SELECT g, COUNT(*), PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY v),
+                   PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY v)
+            FROM ({inner}) AS durations GROUP BY g
+        """  # nosec B608 - table names come from models, values are parameters
+    else:  # the same discrete percentile with window functions
+        sql = f"""
+            SELECT g, MAX(n), MIN(CASE WHEN rn >= 0.5 * n THEN v END),
+                   MIN(CASE WHEN rn >= 0.9 * n THEN v END)
+            FROM (
+                SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn,
+                       COUNT(*) OVER (PARTITION BY g) AS n
+                FROM ({inner}) AS durations
+            ) AS ranked
+            GROUP BY g
+        """  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {
@@ -61,27 +69,20 @@ def _scope_sql(scope: QuerySet[Participant]) -> tuple[str, list]:
 def days_in_phase(scope: QuerySet[Participant], period: Period) -> dict[str, Spread]:
     """Per phase: the stays in it that ended during the period (left for another phase).
 
-    A stay starts at the transition into the phase and ends at the next transition of the
-    same participant, the two rows the timeline shows."""
+    Each transition row stores when the stay it ends began (``from_phase_since``), so a
+    stay is one row of the history the timeline shows, read without a window over it."""
     try:
         scope_sql, scope_params = _scope_sql(scope)
     except EmptyResultSet:  # an empty scope (.none()) has no SQL
         return {}
-    table = PhaseTransition._meta.db_table
     inner = f"""
-        SELECT s.from_phase AS g, {_days("s.prev_at", "s.created_at")} AS v
-        FROM (
-            SELECT t.from_phase, t.created_at,
-                   LAG(t.created_at) OVER (
-                       PARTITION BY t.participant_id ORDER BY t.created_at, t.id
-                   ) AS prev_at
-            FROM {table} t
-            WHERE t.participant_id IN ({scope_sql})
-        ) AS s
-        WHERE s.from_phase <> '' AND s.prev_at IS NOT NULL
-          AND s.created_at >= %s AND s.created_at < %s
+        SELECT t.from_phase AS g, {_days("t.from_phase_since", "t.created_at")} AS v
+        FROM {PhaseTransition._meta.db_table} t
+        WHERE t.from_phase <> '' AND t.from_phase_since IS NOT NULL
+          AND t.created_at >= %s AND t.created_at < %s
+          AND t.participant_id IN ({scope_sql})
     """  # nosec B608
-    return _spreads(inner, [*scope_params, _at(period.start_at), _at(period.end_at)])
+    return _spreads(inner, [_at(period.start_at), _at(period.end_at), *scope_params])
 
 
 def days_to_decision(scope: QuerySet[Participant], period: Period) -> Spread | None:

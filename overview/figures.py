@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Q, QuerySet
 
+from accounts.models import User
 from careerguidance.models import (
     Appointment,
     AppointmentStatus,
@@ -249,11 +250,23 @@ FOLLOWUP_KINDS = ("portefolje", "forfalt", "uke")
 
 
 def followups_by_veileder(scope: QuerySet[Participant], today: datetime.date) -> list[dict]:
-    """One row per veileder (or "ikke tildelt"), most overdue first."""
-    return list(
+    """One row per veileder (or "ikke tildelt"), most overdue first.
+
+    Grouped on the participant table alone; the names come in one more query, so the
+    aggregate over a whole county does not drag a join through every row."""
+    rows = list(
         scope.filter(followup_q("portefolje", today))
         .order_by()
-        .values("veileder_id", "veileder__name", "veileder__nav_ident")
+        .values("veileder_id")
         .annotate(**{kind: Count("pk", filter=followup_q(kind, today)) for kind in FOLLOWUP_KINDS})
-        .order_by("-forfalt", "-uke", "veileder__name", "veileder_id")
+        .order_by("-forfalt", "-uke", "-portefolje", "veileder_id")
     )
+    names = {
+        pk: (name, ident)
+        for pk, name, ident in User.objects.filter(
+            pk__in=[r["veileder_id"] for r in rows if r["veileder_id"]]
+        ).values_list("pk", "name", "nav_ident")
+    }
+    for r in rows:
+        r["veileder__name"], r["veileder__nav_ident"] = names.get(r["veileder_id"], ("", ""))
+    return rows

@@ -165,6 +165,12 @@ class Participant(models.Model):
             models.Index(fields=["nav_kontor", "next_followup_due"], name="pt_kontor_due_idx"),
             models.Index(fields=["next_followup_due"], name="pt_due_idx"),
             models.Index(fields=["innsatsgruppe"], name="pt_innsatsgruppe_idx"),
+            # The overview's funnel over a whole county: counted from the index alone.
+            models.Index(
+                fields=["phase"],
+                condition=models.Q(anonymised_at__isnull=True),
+                name="pt_active_phase_idx",
+            ),
             models.Index(fields=["last_name", "first_name"], name="pt_name_idx"),
         ]
 

@@ -33,6 +33,8 @@ class PhaseTransition(models.Model):
         "avslutningsårsak", max_length=20, choices=EndReason.choices, blank=True
     )
     created_at = models.DateTimeField("tidspunkt", default=timezone.now)
+    # When the stay in ``from_phase`` began: the days spent there are part of the move.
+    from_phase_since = models.DateTimeField("i forrige fase siden", null=True, blank=True)
 
     class Meta:
         verbose_name = "faseovergang"
@@ -41,6 +43,8 @@ class PhaseTransition(models.Model):
         indexes = [
             models.Index(fields=["participant", "created_at"], name="transition_participant_idx"),
             models.Index(fields=["to_phase", "created_at"], name="transition_to_phase_idx"),
+            # The overview's period: moves of a month or a year out of the whole history.
+            models.Index(fields=["created_at"], name="transition_created_idx"),
         ]
 
     def __str__(self) -> str:

@@ -98,6 +98,7 @@ def phase_transition(
             reason=reason.strip(),
             end_reason=end_reason if to_phase == Phase.AVSLUTTET else "",
             created_at=now,
+            from_phase_since=locked.phase_entered_at,
         )
         locked.phase = to_phase
         locked.phase_entered_at = now

@@ -33,7 +33,7 @@ def at(day: str) -> datetime.datetime:
 
 def history(participant, steps, *, end_reason=""):
     """Transitions as the timeline has them; the participant ends in the last phase."""
-    previous = ""
+    previous, since = "", None
     for phase, day in steps:
         PhaseTransition.objects.create(
             participant=participant,
@@ -42,8 +42,9 @@ def history(participant, steps, *, end_reason=""):
             actor=participant.veileder,
             end_reason=end_reason if phase == Phase.AVSLUTTET else "",
             created_at=at(day),
+            from_phase_since=since,
         )
-        previous = phase
+        previous, since = phase, at(day)
     participant.phase, participant.phase_entered_at = phase, at(day)
     participant.save(update_fields=["phase", "phase_entered_at"])
     return participant
