@@ -1,6 +1,12 @@
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_LABEL
 
 from .widgets import FastSelect
+
+# Django's own blank choice ("- Select an option -" since 6.0, untranslated in nb, or the
+# dashes before it) becomes the Norwegian word the rest of the app uses.
+_DJANGO_BLANKS = {"---------", str(BLANK_CHOICE_LABEL), "- Select an option -"}
+BLANK_LABEL = "Velg"
 
 _WIDGET_CLASSES = {
     forms.Select: "aksel-select__input aksel-body-short",
@@ -15,6 +21,7 @@ class AkselFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            _norwegian_blank(field)
             if type(field.widget) is forms.Select:
                 fast = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
                 fast.is_required = field.widget.is_required
@@ -35,3 +42,13 @@ class AkselFormMixin:
                 attrs = self.fields[name].widget.attrs
                 attrs["aria-invalid"] = "true"
                 attrs["aria-describedby"] = f"{self.add_prefix(name)}-error"
+
+
+def _norwegian_blank(field) -> None:
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None and str(field.empty_label) in _DJANGO_BLANKS:
+            field.empty_label = BLANK_LABEL
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "" and str(choices[0][1]) in _DJANGO_BLANKS:
+            field.choices = [("", BLANK_LABEL), *choices[1:]]
