@@ -6,6 +6,7 @@ stylesheet are loaded once per process.
 """
 
 import functools
+import threading
 from urllib.parse import unquote, urlparse
 
 from django.contrib.staticfiles import finders
@@ -52,12 +53,19 @@ def _stylesheet() -> CSS:
     return CSS(url=f"{BASE_URL}css/print.css", url_fetcher=_fetcher(), font_config=_fonts())
 
 
+# One layout at a time per process: the font configuration and stylesheet are shared, and
+# Pango/fontconfig under WeasyPrint are not safe across threads (gunicorn runs two per
+# worker; the benchmark's concurrent PDFs printed GLib heap-corruption warnings without this).
+_LAYOUT = threading.Lock()
+
+
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a Django template to a tagged PDF (PDF/UA-1), A4, with page numbers."""
     html = render_to_string(template_name, context)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
-    return document.write_pdf(
-        stylesheets=[_stylesheet()],
-        font_config=_fonts(),
-        pdf_variant="pdf/ua-1",
-    )
+    with _LAYOUT:
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
+        return document.write_pdf(
+            stylesheets=[_stylesheet()],
+            font_config=_fonts(),
+            pdf_variant="pdf/ua-1",
+        )
