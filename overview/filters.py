@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from core.forms import AkselFormMixin
+from core.reference import kontor_choices, laerefag_choices, with_blank
 from participants.models import Innsatsgruppe, Laerefag, Participant
 
 from .access import office_scope, offices_for, sees_all_offices
@@ -104,12 +105,14 @@ class OverviewForm(AkselFormMixin, forms.Form):
         veiledere = User.objects.filter(groups__name=Role.VEILEDER).order_by("name", "nav_ident")
         if sees_all_offices(user):
             self.fields["kontor"].queryset = offices
+            self.fields["kontor"].widget.choices = with_blank(kontor_choices())
         else:
             # A leder's office is fixed; the field is not offered.
             del self.fields["kontor"]
             veiledere = veiledere.filter(nav_kontor_id=user.nav_kontor_id)
         self.fields["veileder"].queryset = veiledere
         self.fields["laerefag"].queryset = Laerefag.objects.order_by("name")
+        self.fields["laerefag"].widget.choices = with_blank(laerefag_choices())
 
     def clean(self):
         data = super().clean()

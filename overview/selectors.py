@@ -114,7 +114,12 @@ def with_identity(user, participants: QuerySet[Participant]) -> QuerySet[Partici
 
 def pseudonym(participant: Participant) -> str:
     """Stable per person and installation, so exported rows can be joined; not reversible."""
-    return "D-" + salted_hmac("overview.pseudonym", str(participant.uuid)).hexdigest()[:10]
+    return (
+        "D-"
+        + salted_hmac("overview.pseudonym", str(participant.uuid), algorithm="sha256").hexdigest()[
+            :10
+        ]
+    )
 
 
 ROW_COLUMNS = [

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import AkselFormMixin
+from core.reference import kontor_choices, laerefag_choices, with_blank
 
 from .identity import parse_identity
 from .models import Innsatsgruppe, Laerefag, Participant, Phase
@@ -95,3 +96,6 @@ class CaseloadFilterForm(AkselFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sluttkompetanse"].queryset = laerefag
         self.fields["kontor"].queryset = kontorer
+        # Rendered from the cached option lists; the querysets above still validate.
+        self.fields["sluttkompetanse"].widget.choices = with_blank(laerefag_choices())
+        self.fields["kontor"].widget.choices = with_blank(kontor_choices())

@@ -14,6 +14,14 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rolled-back rows fire no signals: cached option lists must not outlive a test.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     # Uploaded scans go to a per-test directory, never into the checkout's var/.
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -37,7 +37,7 @@ def test_the_leder_s_page_shows_her_office_s_figures(client, leder, world):
 def test_page_query_count_is_fixed(client, leder, world, django_assert_num_queries):
     client.force_login(leder)
     client.get(reverse("overview:page"), MARCH)  # warm the session
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         client.get(reverse("overview:page"), MARCH)
 
 
