@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from audit.selectors import audit_for_participant
+from audit.models import AuditAction
+from audit.selectors import looks_by_day
 from participants.selectors import change_history
 
 
@@ -30,6 +31,13 @@ def register_innsyn_section(fn: Callable) -> Callable:
     if fn not in _contributors:
         _contributors.append(fn)
     return fn
+
+
+def _clock(first, last) -> str:
+    first, last = timezone.localtime(first), timezone.localtime(last)
+    if f"{first:%H:%M}" == f"{last:%H:%M}":
+        return f"{first:%H:%M}"
+    return f"{first:%H:%M}–{last:%H:%M}"
 
 
 def _text(value) -> str:
@@ -94,16 +102,18 @@ def innsyn_sections(participant) -> list[Section]:
         sections.extend(contributor(p))
     looks = Section(
         "Hvem har sett på opplysningene dine",
-        columns=["Tidspunkt", "Bruker", "Rolle", "Kontor", "Hva"],
+        columns=["Dato", "Bruker", "Rolle", "Kontor", "Hva", "Antall ganger", "Klokkeslett"],
         rows=[
             [
-                _text(e.created_at),
-                e.actor_ident,
-                e.actor_roles or "–",
-                e.actor_office or "–",
-                e.get_action_display() + (f" ({e.what})" if e.what else ""),
+                _text(e["day"]),
+                e["actor_ident"],
+                e["actor_roles"] or "–",
+                e["actor_office"] or "–",
+                AuditAction(e["action"]).label + (f" ({e['what']})" if e["what"] else ""),
+                str(e["times"]),
+                _clock(e["first"], e["last"]),
             ]
-            for e in audit_for_participant(p)
+            for e in looks_by_day(p)
         ],
         empty_text="Ingen har sett på opplysningene.",
     )

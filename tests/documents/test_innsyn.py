@@ -119,3 +119,19 @@ def test_render_pdf_is_a_tagged_pdf_ua_document(participant):
     assert "/StructTreeRoot" in root  # tagged
     assert root["/MarkInfo"]["/Marked"]
     assert reader.metadata is not None
+
+
+def test_who_looked_is_one_line_per_day_user_and_kind(client, veileder, participant):
+    client.force_login(veileder)
+    for _ in range(40):  # her veileder opens the caseload forty times
+        client.get(reverse("participants:caseload"))
+    client.get(reverse("participants:detail", args=[participant.uuid]))
+    data = json.loads(client.get(reverse("documents:innsyn_json", args=[participant.uuid])).content)
+    looks = next(
+        s for s in data["seksjoner"] if s["tittel"] == "Hvem har sett på opplysningene dine"
+    )
+    lists = [r for r in looks["rader"] if r["Hva"].startswith("Treffliste")]
+    assert len(lists) == 1 and lists[0]["Antall ganger"] == "40"
+    assert lists[0]["Bruker"] == veileder.nav_ident
+    views = [r for r in looks["rader"] if r["Hva"].startswith("Så på")]
+    assert len(views) == 1  # however many looks that day
