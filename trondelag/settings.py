@@ -7,6 +7,8 @@ See README.md for the table of variables.
 """
 
 import datetime
+import secrets
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -42,11 +44,18 @@ def env_bool(name: str, default: bool) -> bool:
 
 DEBUG = env_bool("DEBUG", default=False)
 
+# Commands that only read the code (models against migrations) sign nothing: they run on a
+# fresh clone without a key, so `manage.py makemigrations --check` works before any setup.
+_CODE_ONLY_COMMANDS = {"makemigrations", "showmigrations", "sqlmigrate", "help"}
+
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if DEBUG:
+        SECRET_KEY = "django-insecure-local-development-only"
+    elif len(sys.argv) > 1 and sys.argv[1] in _CODE_ONLY_COMMANDS:
+        SECRET_KEY = secrets.token_urlsafe(50)  # never used to sign anything
+    else:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false.")
-    SECRET_KEY = "django-insecure-local-development-only"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
