@@ -11,6 +11,10 @@ class Role(models.TextChoices):
     LEDER = "leder", "NAV-leder"
 
 
+# The roles that work a NAV office's cases (meeting places, JobbLoop).
+NAV_ROLES = frozenset({Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER})
+
+
 def roles_of(user) -> frozenset[str]:
     """The role names a user holds, read once per user object (one query, then cached)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:

@@ -4,7 +4,8 @@ her office's participants) and administrators (everything)."""
 import datetime
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.roles import Role, roles_of
@@ -72,10 +73,6 @@ def looks_by_day(participant) -> QuerySet:
     """Her sporingslogg for innsyn, one row per day, user and kind of look, with how many
     times and the first and last time. A caseload opened forty times a day is one line, not
     forty: readable for her, and the document stays a few pages after years of follow-up."""
-    from django.db.models import Count, Max, Min
-    from django.db.models.functions import TruncDate
-    from django.utils import timezone
-
     return (
         audit_for_participant(participant)
         .order_by()

@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 MAX_BYTES = 10 * 1024 * 1024
 # What a scan may be, known by its first bytes rather than by its name.
 SIGNATURES = {
-    b"%PDF-": "application/pdf",
-    b"\xff\xd8\xff": "image/jpeg",
-    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"%PDF-": ("application/pdf", "pdf"),
+    b"\xff\xd8\xff": ("image/jpeg", "jpg"),
+    b"\x89PNG\r\n\x1a\n": ("image/png", "png"),
 }
 
 
-def scan_content_type(head: bytes) -> str | None:
+def scan_kind(head: bytes) -> tuple[str, str] | None:
+    """(content type, file extension) of a scan, from its first bytes."""
     return next((kind for sig, kind in SIGNATURES.items() if head.startswith(sig)), None)
 
 
@@ -20,5 +21,5 @@ def validate_scan(upload) -> None:
         raise ValidationError("Filen er større enn 10 MB. Skann med lavere oppløsning.")
     head = upload.read(8)
     upload.seek(0)
-    if scan_content_type(head) is None:
+    if scan_kind(head) is None:
         raise ValidationError("Det signerte skjemaet må være en PDF, JPEG eller PNG.")

@@ -12,7 +12,7 @@ from participants.permissions import get_participant_for_user
 from . import services
 from .forms import ConsentForm, ScanForm, WithdrawForm
 from .models import Consent
-from .scans import scan_content_type
+from .scans import scan_kind
 
 
 @login_required
@@ -81,7 +81,7 @@ def scan_download(request, uuid, consent):
     if not consent.document:
         raise Http404("Ingen skannet skjema.")
     handle = consent.document.open("rb")
-    kind = scan_content_type(handle.read(8)) or "application/octet-stream"
+    content_type, extension = scan_kind(handle.read(8)) or ("application/octet-stream", "bin")
     handle.seek(0)
     audit_participant(
         request.user,
@@ -89,9 +89,11 @@ def scan_download(request, uuid, consent):
         action=AuditAction.PDF,
         what=f"Signert samtykkeskjema: {consent.get_purpose_display()}",
     )
-    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(kind, "bin")
     response = FileResponse(
-        handle, content_type=kind, as_attachment=True, filename=f"samtykke-signert.{extension}"
+        handle,
+        content_type=content_type,
+        as_attachment=True,
+        filename=f"samtykke-signert.{extension}",
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -21,14 +21,12 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from accounts.roles import Role, roles_of
+from accounts.roles import NAV_ROLES, Role, roles_of
 from matching.models import Match, MatchStatus
-from participants.access import CHANGE, VIEW, visible_q
-from participants.models import Adressebeskyttelse, Participant
+from participants.access import CHANGE, named_and_changeable, visible_q
+from participants.models import Participant
 
 from .models import Event, Invitation, Outcome
-
-NAV_ROLES = {Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER}
 
 
 def events_visible_to(user) -> QuerySet[Event]:
@@ -69,27 +67,19 @@ def invitation_rows(user, event: Event) -> list[InvitationRow]:
     )
     if not invitations:
         return []
-    ids = [i.participant_id for i in invitations]
-    named = set(
-        Participant.objects.filter(visible_q(user, VIEW), pk__in=ids).values_list("pk", flat=True)
+    named, changeable = named_and_changeable(
+        user, [i.participant for i in invitations], office_id=event.nav_kontor_id
     )
-    changeable = set(
-        Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
-    )
+    # The event's markedsrådgiver records outcomes for every candidate she brought companies to.
     market = is_event_markedsradgiver(user, event)
-    rows = []
-    for number, inv in enumerate(invitations, start=1):
-        p = inv.participant
-        unprotected = p.adressebeskyttelse == Adressebeskyttelse.INGEN and not p.skjermet
-        show = p.pk in named or (market and unprotected)
-        rows.append(
-            InvitationRow(
-                invitation=inv,
-                name=p.full_name if show else f"Kandidat {number}",
-                can_record=p.pk in changeable or market,
-            )
+    return [
+        InvitationRow(
+            invitation=inv,
+            name=inv.participant.full_name if inv.participant_id in named else f"Kandidat {number}",
+            can_record=inv.participant_id in changeable or market,
         )
-    return rows
+        for number, inv in enumerate(invitations, start=1)
+    ]
 
 
 def find_alternative(user) -> QuerySet[Invitation]:

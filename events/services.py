@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.roles import roles_of
+from accounts.roles import NAV_ROLES, roles_of
 from audit.services import audit_change
 from companies.models import Company
 from core.exceptions import DomainError
@@ -12,7 +12,7 @@ from participants.access import CHANGE, visible_q
 from participants.models import Participant
 
 from .models import Event, EventKind, Invitation, Outcome
-from .selectors import NAV_ROLES, events_visible_to, is_event_markedsradgiver, may_manage_event
+from .selectors import events_visible_to, is_event_markedsradgiver, may_manage_event
 
 
 def event_create(

@@ -17,14 +17,11 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from accounts.roles import Role, roles_of
-from participants.access import CHANGE, VIEW, visible_q
-from participants.models import Adressebeskyttelse, Participant
+from accounts.roles import NAV_ROLES, Role, roles_of
+from participants.access import named_and_changeable
 
 from .models import Loop, LoopCandidate, LoopCompany, Mentor
 from .schedule import Schedule, loop_schedule
-
-NAV_ROLES = {Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER}
 
 
 def loops_visible_to(user) -> QuerySet[Loop]:
@@ -40,26 +37,6 @@ def loops_visible_to(user) -> QuerySet[Loop]:
 
 def loop_list(user) -> QuerySet[Loop]:
     return loops_visible_to(user).select_related("nav_kontor", "coordinator")
-
-
-def named_participants(user, participants, *, office_id: int) -> tuple[set[int], set[int]]:
-    """(ids the user may see by name, ids she may change) among ``participants``; two queries."""
-    ids = [p.pk for p in participants]
-    if not ids:
-        return set(), set()
-    named = set(
-        Participant.objects.filter(visible_q(user, VIEW), pk__in=ids).values_list("pk", flat=True)
-    )
-    if Role.MARKEDSRADGIVER in roles_of(user) and user.nav_kontor_id == office_id:
-        named |= {
-            p.pk
-            for p in participants
-            if p.adressebeskyttelse == Adressebeskyttelse.INGEN and not p.skjermet
-        }
-    changeable = set(
-        Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
-    )
-    return named, changeable
 
 
 @dataclass
@@ -84,7 +61,7 @@ def loop_detail(user, loop: Loop, today: datetime.date) -> tuple[Schedule, dict,
         .prefetch_related(Prefetch("mentors", queryset=Mentor.objects.all()))
         .order_by("start_position")
     )
-    named, changeable = named_participants(
+    named, changeable = named_and_changeable(
         user, [c.participant for c in candidates], office_id=loop.nav_kontor_id
     )
     rows = []

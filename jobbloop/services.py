@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.roles import roles_of
+from accounts.roles import NAV_ROLES, roles_of
 from audit.services import audit_change
 from core.exceptions import DomainError
 from participants.access import CHANGE, visible_q
@@ -13,7 +13,6 @@ from participants.models import Participant
 
 from .models import LeaveReason, Loop, LoopCandidate, LoopCompany, LoopStatus, Mentor
 from .schedule import loop_schedule
-from .selectors import NAV_ROLES
 
 MIN_AGE, MAX_AGE = 18, 30
 MAX_CANDIDATES = 3

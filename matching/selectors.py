@@ -1,12 +1,12 @@
 """Reads of matches. A markedsrådgiver reaches a participant only through a match, and
 only the fields in ``REVIEW_FIELDS``: never through participants.access."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from accounts.roles import Role, has_role
-from participants.access import VIEW, visible_q
-from participants.models import Adressebeskyttelse, Participant
+from participants.access import VIEW, protection_q, visible_q
+from participants.models import Participant
 
 from .models import Match, MatchEvent, MatchStatus
 
@@ -61,25 +61,12 @@ def get_match_for_veileder(user, match_uuid, perm: str = VIEW) -> Match:
     return match
 
 
-def _protection_q(user) -> Q:
-    # The same clearances as for the participant herself: a markedsrådgiver sees a
-    # protected person's match only when cleared for it.
-    q = Q()
-    if not user.has_perm("participants.view_strengt_fortrolig"):
-        q &= ~Q(participant__adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG)
-    if not user.has_perm("participants.view_fortrolig"):
-        q &= ~Q(participant__adressebeskyttelse=Adressebeskyttelse.FORTROLIG)
-    if not user.has_perm("participants.view_skjermet"):
-        q &= Q(participant__skjermet=False)
-    return q
-
-
 def _reviewable(user) -> QuerySet[Match]:
     if not has_role(user, Role.MARKEDSRADGIVER):
         return Match.objects.none()
     return (
         Match.objects.exclude(status=MatchStatus.FORESLATT)
-        .filter(_protection_q(user))
+        .filter(protection_q(user, prefix="participant__"))
         .select_related("participant", "participant__sluttkompetanse", "company")
         .only(*REVIEW_FIELDS)
     )

@@ -5,7 +5,7 @@ with adressebeskyttelse or skjerming count only for a user cleared for them, so 
 never tells anyone that such a person exists, and a figure always agrees with its list.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from accounts.models import NavKontor
 from accounts.roles import Role, roles_of
@@ -39,10 +39,3 @@ def office_scope(user, nav_kontor_id: int | None = None) -> QuerySet[Participant
     if nav_kontor_id:
         qs = qs.filter(nav_kontor_id=nav_kontor_id)
     return qs
-
-
-def identified_q(user) -> Q:
-    """Rows the user may see by name (anyone else's row is pseudonymised)."""
-    from participants.access import visible_q
-
-    return visible_q(user)

@@ -1,6 +1,7 @@
 """CSV and Excel files of the overview: its figures, or the rows behind them."""
 
 import csv
+import datetime
 import tempfile
 from collections.abc import Iterable, Iterator
 
@@ -60,8 +61,6 @@ def xlsx_response(filename: str, sheet: str, header: list[str], rows: Iterable[l
 
 
 def _as_datetime(day):
-    import datetime
-
     if isinstance(day, datetime.datetime):
         return day
     return datetime.datetime.combine(day, datetime.time.min)

@@ -222,7 +222,7 @@ def figure_participants(
 
 
 # Funnel order: the pipeline of DOMAIN.md, ended cases last.
-PIPELINE = [p for p in Phase.values]
+PIPELINE = list(Phase.values)
 
 
 def phase_counts(scope: QuerySet[Participant]) -> dict[str, int]:

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.utils.crypto import salted_hmac
 
+from participants.access import visible_q
 from participants.models import Participant, Phase
+from phases.rules import is_overdue
 
-from .access import identified_q
 from .durations import days_in_phase, days_to_decision
 from .figures import (
     FIGURES,
@@ -102,7 +103,7 @@ def with_identity(user, participants: QuerySet[Participant]) -> QuerySet[Partici
     return (
         participants.annotate(
             identified=Case(
-                When(identified_q(user), then=Value(True)),
+                When(visible_q(user), then=Value(True)),  # may see her by name
                 default=Value(False),
                 output_field=BooleanField(),
             )
@@ -148,7 +149,7 @@ def row(p: Participant, today: datetime.date) -> dict:
         "phase": p.get_phase_display(),
         "days_in_phase": p.days_in_phase,
         "next_followup_due": due,
-        "overdue": "ja" if due and due < today and p.phase != Phase.AVSLUTTET else "nei",
+        "overdue": "ja" if p.phase != Phase.AVSLUTTET and is_overdue(due, today=today) else "nei",
         "innsatsgruppe": p.get_innsatsgruppe_display(),
         "laerefag": p.sluttkompetanse.name if p.sluttkompetanse_id else "",
         "kontor": p.nav_kontor.name,

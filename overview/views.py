@@ -52,7 +52,7 @@ def overview_page(request):
     )
 
 
-def _drilldown(request, form, f, today):
+def _drilldown(request, f, today):
     try:
         return drilldown(
             request.user,
@@ -70,7 +70,7 @@ def _drilldown(request, form, f, today):
 def participants_page(request):
     form, f, query = _form(request)
     today = timezone.localdate()
-    found = _drilldown(request, form, f, today)
+    found = _drilldown(request, f, today)
     page = Paginator(with_identity(request.user, found.participants), page_size(request))
     page = page.get_page(request.GET.get("side"))
     rows = [row(p, today) for p in page.object_list]
@@ -95,7 +95,7 @@ def participants_page(request):
 
 @login_required
 def export(request):
-    form, f, _query = _form(request)
+    _, f, _ = _form(request)
     today = timezone.localdate()
     fmt = request.GET.get("format", "csv")
     what = request.GET.get("innhold", "tall")
@@ -107,7 +107,7 @@ def export(request):
         rows = [list(r) for r in figure_rows(overview(request.user, f, today=today))]
         name, sheet = f"oversikt-tall-{stamp}", "Tall"
     else:
-        found = _drilldown(request, form, f, today)
+        found = _drilldown(request, f, today)
         participants = with_identity(request.user, found.participants)
         # Logged before the file is written: who was identified in it.
         identified = list(participants.filter(identified=True).values_list("pk", flat=True))

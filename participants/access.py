@@ -39,15 +39,17 @@ def _granted_ids(user, perm: str) -> list[int]:
     return cache[perm]
 
 
-def protection_q(user) -> Q:
-    """Adressebeskyttelse and skjerming hide a person from everyone not cleared for it."""
+def protection_q(user, prefix: str = "") -> Q:
+    """Adressebeskyttelse and skjerming hide a person from everyone not cleared for it.
+
+    ``prefix`` is the path to the participant from another model ("participant__")."""
     q = Q()
     if not user.has_perm("participants.view_strengt_fortrolig"):
-        q &= ~Q(adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG)
+        q &= ~Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.STRENGT_FORTROLIG})
     if not user.has_perm("participants.view_fortrolig"):
-        q &= ~Q(adressebeskyttelse=Adressebeskyttelse.FORTROLIG)
+        q &= ~Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.FORTROLIG})
     if not user.has_perm("participants.view_skjermet"):
-        q &= Q(skjermet=False)
+        q &= Q(**{f"{prefix}skjermet": False})
     return q
 
 
@@ -65,3 +67,25 @@ def visible_q(user, perm: str = VIEW) -> Q:
     if granted:
         scope |= Q(pk__in=granted)
     return scope & protection_q(user)
+
+
+def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int], set[int]]:
+    """Among ``participants`` of a shared list (a meeting place, a JobbLoop run by office
+    ``office_id``): the ids ``user`` may see by name and those she may change; two queries.
+
+    Named: whoever may see the case, and the office's markedsrådgiver by name alone unless
+    the person is protected."""
+    from .models import Participant
+
+    ids = [p.pk for p in participants]
+    if not ids:
+        return set(), set()
+    named = set(
+        Participant.objects.filter(visible_q(user, VIEW), pk__in=ids).values_list("pk", flat=True)
+    )
+    if Role.MARKEDSRADGIVER in roles_of(user) and user.nav_kontor_id == office_id:
+        named |= {p.pk for p in participants if not p.is_protected}
+    changeable = set(
+        Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
+    )
+    return named, changeable
