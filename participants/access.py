@@ -23,20 +23,24 @@ _GRANT_CODENAMES = {
     CHANGE: ("change_participant",),
     REASSIGN: (),
 }
+_ALL_GRANT_CODENAMES = sorted({c for codenames in _GRANT_CODENAMES.values() for c in codenames})
 
 
 def _granted_ids(user, perm: str) -> list[int]:
     codenames = _GRANT_CODENAMES[perm]
     if not codenames:
         return []
-    cache = user.__dict__.setdefault("_participant_grants", {})
-    if perm not in cache:
-        cache[perm] = list(
+    # All of the user's grants in one query, kept on the user object for the request
+    # (by attribute, not __dict__: request.user is a lazy proxy of the same object).
+    grants = getattr(user, "_participant_grants", None)
+    if grants is None:
+        grants = list(
             ParticipantUserObjectPermission.objects.filter(
-                user=user, permission__codename__in=codenames
-            ).values_list("content_object_id", flat=True)
+                user=user, permission__codename__in=_ALL_GRANT_CODENAMES
+            ).values_list("permission__codename", "content_object_id")
         )
-    return cache[perm]
+        user._participant_grants = grants
+    return sorted({pk for codename, pk in grants if codename in codenames})
 
 
 def protection_q(user, prefix: str = "") -> Q:

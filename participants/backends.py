@@ -2,6 +2,22 @@ from .access import CHANGE, REASSIGN, VIEW, visible_q
 from .models import Participant
 
 
+def _answers(user) -> dict:
+    # By attribute, not __dict__: request.user is a lazy proxy of the User the auth
+    # machinery passes here, and both must share one cache.
+    cache = getattr(user, "_participant_perm_cache", None)
+    if cache is None:
+        cache = user._participant_perm_cache = {}
+    return cache
+
+
+def remember_answers(user, participant, answers: dict[str, bool]) -> None:
+    """Answers computed elsewhere from visible_q (in the query that loaded ``participant``)."""
+    cache = _answers(user)
+    for perm, answer in answers.items():
+        cache[(perm, participant.pk)] = bool(answer)
+
+
 class ParticipantAccessBackend:
     """Answers ``user.has_perm(perm, participant)`` from the same rule as the querysets."""
 
@@ -15,7 +31,7 @@ class ParticipantAccessBackend:
             return False
         # Several sections of one page ask the same question; answer it once per user object
         # (a request's user lives for that request only).
-        cache = user_obj.__dict__.setdefault("_participant_perm_cache", {})
+        cache = _answers(user_obj)
         key = (perm, obj.pk)
         if key not in cache:
             cache[key] = (

@@ -1,9 +1,19 @@
+from django.db.models import BooleanField, Case, Value, When
 from django.http import Http404
 
 from audit.services import audit_participant
 
-from .access import VIEW, visible_q
+from .access import CHANGE, REASSIGN, VIEW, visible_q
+from .backends import remember_answers
 from .models import Participant
+
+
+def _may(user, perm: str) -> Case:
+    return Case(
+        When(visible_q(user, perm), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
 
 
 def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Participant:
@@ -14,10 +24,17 @@ def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Partic
     """
     participant = (
         Participant.objects.filter(visible_q(user, perm), uuid=participant_uuid)
+        # The page then asks "may she change / reassign?": answered in the same query.
+        .annotate(_may_change=_may(user, CHANGE), _may_reassign=_may(user, REASSIGN))
         .select_related("nav_kontor", "veileder", "sluttkompetanse")
         .first()
     )
     if participant is None:
         raise Http404("Fant ikke deltakeren.")
+    remember_answers(
+        user,
+        participant,
+        {perm: True, CHANGE: participant._may_change, REASSIGN: participant._may_reassign},
+    )
     audit_participant(user, participant)
     return participant

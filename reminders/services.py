@@ -10,7 +10,7 @@ from email.utils import make_msgid
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -45,6 +45,60 @@ def _email_wanted(batch) -> dict[tuple[int, str], bool]:
     }
 
 
+_COLUMNS = (
+    "kind",
+    "object_key",
+    "period",
+    "address",
+    "recipient_id",
+    "to_email",
+    "send_email",
+    "subject",
+    "body",
+    "url",
+    "status",
+    "attempts",
+    "last_error",
+    "created_at",
+)
+
+
+def _insert_new(rows: list[tuple]) -> list[int] | None:
+    """Insert rows (in _COLUMNS order) whose key is not taken; the ids of those inserted.
+
+    On PostgreSQL the rows are copied into a temporary table and moved with one INSERT ...
+    ON CONFLICT DO NOTHING: Django's bulk_create spent 4.5 s of a county-scale scan building
+    and binding 600 000 parameters. Elsewhere (the SQLite of a newcomer's machine)
+    bulk_create does it and None tells the caller to look the ids up.
+    """
+    if connection.vendor != "postgresql":
+        Delivery.objects.bulk_create(
+            [Delivery(**dict(zip(_COLUMNS, row, strict=True))) for row in rows],
+            ignore_conflicts=True,
+        )
+        return None
+    table = Delivery._meta.db_table
+    columns = ", ".join(_COLUMNS)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMPORARY TABLE delivery_incoming ON COMMIT DROP AS "
+            f"SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        with cursor.connection.cursor().copy(
+            f"COPY delivery_incoming ({columns}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM delivery_incoming "
+            "ON CONFLICT DO NOTHING RETURNING id"
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+        # ON COMMIT DROP alone is not enough when the caller's transaction goes on.
+        cursor.execute("DROP TABLE delivery_incoming")
+        return ids
+
+
 def reminders_scan(*, now=None, batch_size: int = 5000) -> ScanResult:
     """Record every due reminder once; return the ids this scan created, to be sent.
 
@@ -53,6 +107,8 @@ def reminders_scan(*, now=None, batch_size: int = 5000) -> ScanResult:
     """
     now = now or timezone.now()
     seen = 0
+    ids: list[int] = []
+    looked_up = False
     for producer in producers():
         stream = iter(producer(now))
         while batch := list(itertools.islice(stream, batch_size)):
@@ -64,28 +120,35 @@ def reminders_scan(*, now=None, batch_size: int = 5000) -> ScanResult:
                 ).values_list("pk", "email")
             )
             rows = [
-                Delivery(
-                    kind=d.kind,
-                    object_key=d.object_key,
-                    period=d.period,
-                    address=d.address,
-                    recipient_id=d.recipient_id,
-                    to_email=d.to_email or emails.get(d.recipient_id, ""),
-                    send_email=prefs.get((d.recipient_id, d.kind), True),
-                    subject=d.subject,
-                    body=d.body,
-                    url=d.url,
-                    created_at=now,
+                (
+                    d.kind,
+                    d.object_key,
+                    d.period,
+                    d.address,
+                    d.recipient_id,
+                    d.to_email or emails.get(d.recipient_id, ""),
+                    prefs.get((d.recipient_id, d.kind), True),
+                    d.subject,
+                    d.body,
+                    d.url,
+                    DeliveryStatus.PENDING.value,
+                    0,
+                    "",
+                    now,
                 )
                 for d in batch
             ]
-            with transaction.atomic():
-                Delivery.objects.bulk_create(rows, ignore_conflicts=True)
-    ids = list(
-        Delivery.objects.filter(created_at=now, status=DeliveryStatus.PENDING).values_list(
-            "pk", flat=True
+            inserted = _insert_new(rows)
+            if inserted is None:
+                looked_up = True
+            else:
+                ids += inserted
+    if looked_up:
+        ids = list(
+            Delivery.objects.filter(created_at=now, status=DeliveryStatus.PENDING).values_list(
+                "pk", flat=True
+            )
         )
-    )
     return ScanResult(seen=seen, created=len(ids), delivery_ids=ids)
 
 

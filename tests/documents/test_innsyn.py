@@ -1,5 +1,6 @@
 import io
 import json
+import os
 
 import pytest
 from django.urls import reverse
@@ -135,3 +136,25 @@ def test_who_looked_is_one_line_per_day_user_and_kind(client, veileder, particip
     assert lists[0]["Bruker"] == veileder.nav_ident
     views = [r for r in looks["rader"] if r["Hva"].startswith("Så på")]
     assert len(views) == 1  # however many looks that day
+
+
+def test_without_harfbuzz_subset_the_checks_warn(monkeypatch):
+    from weasyprint.text import ffi
+
+    from documents.checks import check_font_subsetter, font_subsetter
+
+    monkeypatch.setattr(ffi, "harfbuzz_subset", None)
+    assert font_subsetter() == "fonttools"
+    [warning] = check_font_subsetter()
+    assert warning.id == "documents.W001"
+    assert "libharfbuzz-subset0" in warning.hint
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TRONDELAG_CI"), reason="CI installs libharfbuzz-subset0; a laptop may not"
+)
+def test_ci_subsets_pdf_fonts_with_harfbuzz():
+    from documents.checks import check_font_subsetter, font_subsetter
+
+    assert font_subsetter() == "harfbuzz"
+    assert check_font_subsetter() == []

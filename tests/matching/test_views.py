@@ -250,9 +250,9 @@ def test_match_detail_query_count_is_fixed(
     url = reverse("matching:detail", args=[match.uuid])
     client.force_login(veileder)
     client.get(url)
-    # session, user, roles, grants, permissions x2, match, events, audit row, grants (CHANGE),
-    # has_perm, unread notifications
-    with django_assert_num_queries(12):
+    # session, user, roles, grants (VIEW and CHANGE), permissions x2, match, events, audit
+    # row, has_perm, unread notifications
+    with django_assert_num_queries(11):
         client.get(url)
 
 

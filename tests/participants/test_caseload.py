@@ -188,3 +188,60 @@ def test_leder_sees_overdue_follow_ups_of_the_whole_office(client, leder, veiled
         reverse("participants:office"), {"forfalt": "on", "sort": "neste_oppfolging"}
     )
     assert rows(response) == [b.full_name, a.full_name]
+
+
+def test_rows_show_each_column_escaped_with_the_tags(client, cleared_veileder):
+    import datetime
+    import html
+
+    from django.utils import timezone
+
+    from consent.models import ConsentPurpose
+    from consent.services import consent_record
+    from participants.models import Adressebeskyttelse
+
+    today = timezone.localdate()
+    odd = ParticipantFactory(
+        veileder=cleared_veileder,
+        first_name='Å<b>"x"',
+        last_name="O'Neil & Co",
+        next_followup_due=today - datetime.timedelta(days=1),
+        sluttkompetanse=LaerefagFactory(name="Testfag <og> prøve"),
+    )
+    protected = ParticipantFactory(
+        veileder=cleared_veileder,
+        adressebeskyttelse=Adressebeskyttelse.FORTROLIG,
+        skjermet=True,
+        next_followup_due=None,
+    )
+    consent_record(
+        participant=odd,
+        actor=cleared_veileder,
+        purpose=ConsentPurpose.SHARE_WITH_COUNTY,
+        method="meeting",
+        given_on=today,
+    )
+    client.force_login(cleared_veileder)
+    body = client.get(URL).content.decode()
+
+    assert "<b>" not in body.split("<tbody", 1)[1]
+    assert html.escape(f"{odd.last_name}, {odd.first_name}", quote=True) in body
+    assert f'href="{reverse("participants:detail", args=[odd.uuid])}"' in body
+    assert odd.masked_fodselsnummer in body and odd.fodselsnummer not in body
+    assert odd.next_followup_due.strftime("%d.%m.%Y") + " " in body
+    assert ">Forfalt</span>" in body
+    assert 'title="Samtykke til deling med fylkeskommunen">Samtykke</span>' in body
+    assert "Testfag &lt;og&gt; prøve" in body
+    protected_row = body.split(protected.last_name, 1)[1].split("</tr>", 1)[0]
+    assert f">{protected.get_adressebeskyttelse_display()}</span>" in protected_row
+    assert ">Skjermet</span>" in protected_row
+    assert ">–</td>" in protected_row  # no follow-up date
+
+
+def test_office_rows_name_the_veileder_or_say_unassigned(client, leder, veileder):
+    ParticipantFactory(nav_kontor=leder.nav_kontor, veileder=veileder, last_name="Tildelt")
+    ParticipantFactory(nav_kontor=leder.nav_kontor, veileder=None, last_name="Ledig")
+    client.force_login(leder)
+    body = client.get(reverse("participants:office")).content.decode()
+    assert body.split("Tildelt", 1)[1].split("</tr>", 1)[0].endswith(f">{veileder.name}</td>")
+    assert body.split("Ledig", 1)[1].split("</tr>", 1)[0].endswith(">Ikke tildelt</td>")

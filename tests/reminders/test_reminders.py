@@ -14,6 +14,7 @@ from reminders.services import (
     delivery_send,
     reminders_scan,
 )
+from reminders.tasks import deliver_batch
 from tests.factories import ParticipantFactory
 from tests.reminders import flaky_backend
 
@@ -133,6 +134,25 @@ def test_smtp_failure_puts_it_back_for_a_retry_and_the_retry_sends_once(veileder
     assert len(mail.outbox) == 1
     assert Delivery.objects.get(pk=delivery_id).attempts == 2
     assert Notification.objects.count() == 1
+
+
+def test_a_batch_sends_the_rest_when_one_fails_and_hands_that_one_to_the_retry(veileder, settings):
+    settings.MAILERS = {"default": {"BACKEND": "tests.reminders.flaky_backend.FlakyBackend"}}
+    flaky_backend.failures_left["n"] = 1
+    for day in (3, 4, 5):
+        ParticipantFactory(veileder=veileder, next_followup_due=datetime.date(2026, 12, day))
+    ids = sorted(reminders_scan(now=at(2026, 11, 30)).delivery_ids)
+
+    counts = deliver_batch.apply(args=[[*ids, ids[1]]]).get()
+
+    assert counts == {"sent": 2, "skipped": 1, "retrying": 1}
+    failed = Delivery.objects.get(pk=ids[0])
+    assert (failed.status, failed.attempts) == (DeliveryStatus.PENDING, 1)
+    assert "went away" in failed.last_error
+    assert set(
+        Delivery.objects.filter(status=DeliveryStatus.SENT).values_list("pk", flat=True)
+    ) == set(ids[1:])
+    assert len(mail.outbox) == 2
 
 
 def test_sweeper_requeues_rows_a_dead_worker_left_sending(veileder, settings):

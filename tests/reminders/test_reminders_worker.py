@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from reminders.models import Delivery, DeliveryStatus
 from reminders.services import deliveries_to_requeue, reminders_scan
-from reminders.tasks import deliver
+from reminders.tasks import deliver, enqueue
 from tests.factories import ParticipantFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -139,3 +139,24 @@ def test_a_worker_killed_mid_task_still_ends_with_exactly_one(workers, tmp_path,
         deliver.apply_async(args=[requeued], queue=workers.queue)
     assert wait_for(lambda: Delivery.objects.get(pk=delivery_id).status == DeliveryStatus.SENT)
     assert emails_sent(tmp_path) == 1
+
+
+def test_a_big_scan_goes_out_in_batches_and_a_doubled_enqueue_sends_each_once(workers, tmp_path):
+    from tests.factories import UserFactory
+
+    veileder = UserFactory(roles=["veileder"])
+    due = timezone.localdate() + datetime.timedelta(days=3)
+    ParticipantFactory.create_batch(230, veileder=veileder, next_followup_due=due)
+    ids = reminders_scan().delivery_ids
+    assert len(ids) == 230
+    workers.start()
+    workers.start()
+
+    assert enqueue(ids, queue=workers.queue) == 3  # a hundred per message
+    enqueue(ids, queue=workers.queue)  # a second beat, or the sweep
+
+    assert wait_for(
+        lambda: Delivery.objects.filter(status=DeliveryStatus.SENT).count() == 230, timeout=120
+    )
+    time.sleep(2)  # let the doubled messages be consumed
+    assert emails_sent(tmp_path) == 230

@@ -1,0 +1,17 @@
+"""gunicorn's settings, read by docker-compose's web service and by the benchmark.
+
+One synchronous worker per core. Measured on the benchmark's 2-core machine at four
+concurrent clients (bench/, 2026-11-25): two threads per worker raised the participant
+page's p95 from 66 to 112 ms (the GIL), and four processes from 66 to 87 ms (PostgreSQL
+shares the cores). WEB_CONCURRENCY overrides the count where more cores or more waiting
+on I/O make more workers pay.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY") or os.cpu_count() or 2)
+threads = 1
+worker_class = "sync"
+# A slow PDF or overview must not be cut off; a stuck request still is.
+timeout = 60
