@@ -1,6 +1,7 @@
 """The overview's filters: period, office, veileder, innsatsgruppe, age band, lærefag."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django import forms
@@ -111,6 +112,19 @@ class OverviewForm(AkselFormMixin, forms.Form):
             del self.fields["kontor"]
             veiledere = veiledere.filter(nav_kontor_id=user.nav_kontor_id)
         self.fields["veileder"].queryset = veiledere
+
+        # Two columns, not a thousand User objects: the county's select cost a fifth of the
+        # page. A callable, so pages that do not show the select do not read it; read once.
+        @functools.cache
+        def veileder_choices():
+            return with_blank(
+                [
+                    (pk, f"{name} ({ident})")  # as User.__str__
+                    for pk, name, ident in veiledere.values_list("pk", "name", "nav_ident")
+                ]
+            )
+
+        self.fields["veileder"].widget.choices = veileder_choices
         self.fields["laerefag"].queryset = Laerefag.objects.order_by("name")
         self.fields["laerefag"].widget.choices = with_blank(laerefag_choices())
 

@@ -145,3 +145,14 @@ def test_the_menu_offers_the_overview_to_leder_and_admin_only(client, leder, adm
         client.force_login(user)
         html = client.get(reverse("home"), follow=True).content.decode()
         assert (reverse("overview:page") in html) is shown
+
+
+def test_the_veileder_filter_offers_her_office_s_veiledere_and_keeps_the_choice(
+    client, leder, veileder, other_veileder, world
+):
+    html = get(client, leder, "overview:page", veileder=veileder.pk, **MARCH).content.decode()
+    select = html.split('name="veileder"', 1)[1].split("</select>", 1)[0]
+    assert (
+        f'<option value="{veileder.pk}" selected>{veileder.name} ({veileder.nav_ident})' in select
+    )
+    assert other_veileder.nav_ident not in select
