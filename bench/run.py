@@ -200,15 +200,26 @@ def login(ident: str):
     return client
 
 
-def pdf_pages(ident: str, participant_uuid) -> int:
+def pdf_pages(client, participant_uuid) -> int:
     import io
 
     from pypdf import PdfReader
 
+    response = client.get(f"/deltakere/{participant_uuid}/innsyn.pdf")
+    return len(PdfReader(io.BytesIO(response.content)).pages)
+
+
+def two_page_innsyn(ident: str, candidates: list) -> tuple[list, int]:
+    """Participants whose innsyn runs to two pages (the issue's two-page PDF), up to five.
+
+    Most seeded cases fit on one page; if none runs to two, the first candidate is timed
+    and its page count reported as it is.
+    """
     client = login(ident)
-    return len(
-        PdfReader(io.BytesIO(client.get(f"/deltakere/{participant_uuid}/innsyn.pdf").content)).pages
-    )
+    found = [u for u in candidates if pdf_pages(client, u) == 2][:5]
+    if found:
+        return found, 2
+    return candidates[:1], pdf_pages(client, candidates[0])
 
 
 def font_subsetter() -> str:
@@ -420,11 +431,12 @@ def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
     veileder, leder, markedsradgiver, admin = prepare_users_and_matches()
     from participants.models import Participant
 
-    mine = list(
-        Participant.objects.filter(
-            veileder=veileder, adressebeskyttelse="", skjermet=False
-        ).values_list("uuid", flat=True)[:50]
+    all_mine = list(
+        Participant.objects.filter(veileder=veileder, adressebeskyttelse="", skjermet=False)
+        .order_by("pk")
+        .values_list("uuid", flat=True)
     )
+    mine = all_mine[:50]
     server = start_gunicorn(env)
     results: dict = {"seed_seconds": round(seed_s, 1) if seed_s else None, "pages": {}}
     try:
@@ -469,15 +481,17 @@ def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
             pages = {"caseload": pages["caseload"]}
         if full:
             # First, while her sporingslogg is short: later list pages add to her innsyn.
+            timed, pdf_page_count = two_page_innsyn(veileder.nav_ident, all_mine)
             pdf = load(
                 veileder.nav_ident,
-                [f"/deltakere/{u}/innsyn.pdf" for u in mine],
+                [f"/deltakere/{u}/innsyn.pdf" for u in timed],
                 requests=max(40, args.requests // 5),
                 concurrency=args.concurrency,
             )
             results["pdf"] = {
                 "document": "innsyn",
-                "pages": pdf_pages(veileder.nav_ident, mine[0]),
+                "pages": pdf_page_count,
+                "participants_timed": len(timed),
                 "p50_ms": pdf["p50_ms"],
                 "p95_ms": pdf["p95_ms"],
                 "rps": pdf["rps"],

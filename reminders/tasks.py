@@ -15,7 +15,7 @@ from .services import (
 
 @shared_task(name="reminders.tasks.scan", time_limit=600, soft_time_limit=540)
 def scan() -> dict:
-    """Beat's periodic scan: record what is due, then one small task per reminder."""
+    """Beat's periodic scan: record what is due, then hand it to the workers in batches."""
     result = reminders_scan()
     enqueue(result.delivery_ids)
     return {"seen": result.seen, "enqueued": len(result.delivery_ids)}
