@@ -1,5 +1,4 @@
-from consent.models import Consent
-from consent.services import consent_status
+from consent.services import consents_of, status_of
 
 from .models import Appointment, GuidanceInterest, KompetanseRequest
 from .selectors import shared_notes_for_nav
@@ -7,13 +6,10 @@ from .selectors import shared_notes_for_nav
 
 def guidance_section(participant) -> dict:
     """Consent and career guidance on NAV's participant page (a constant handful of queries)."""
+    consents = consents_of(participant)
     return {
-        "consent_status": consent_status(participant),
-        "consents": list(
-            Consent.objects.filter(participant=participant)
-            .select_related("withdrawal")
-            .order_by("-given_on", "-id")
-        ),
+        "consent_status": status_of(consents),
+        "consents": consents,
         "interest": GuidanceInterest.objects.filter(participant=participant).first(),
         "appointments": list(
             Appointment.objects.filter(participant=participant)

@@ -11,7 +11,7 @@
 from django.db.models import F, OuterRef, QuerySet
 
 from consent.models import ConsentPurpose
-from consent.services import consent_valid, valid_consent_exists
+from consent.services import valid_consent_exists
 
 from .models import Appointment, GuidanceNote, KompetanseRequest
 
@@ -40,10 +40,14 @@ def appointments_for_karriereveileder(user) -> QuerySet[Appointment]:
 
 
 def shared_notes_for_nav(participant) -> list[GuidanceNote]:
-    if consent_valid(participant=participant, purpose=ConsentPurpose.SHARE_GUIDANCE_NOTE) is None:
-        return []
+    """Her notes, only while she consents to sharing them with NAV (one query)."""
     return list(
         GuidanceNote.objects.filter(appointment__participant=participant)
+        .filter(
+            valid_consent_exists(
+                ConsentPurpose.SHARE_GUIDANCE_NOTE, OuterRef("appointment__participant")
+            )
+        )
         .select_related("appointment", "author")
         .order_by("appointment__starts_at")
     )

@@ -53,9 +53,19 @@ def consent_require(*, participant: Participant, purpose: str) -> Consent:
     return consent
 
 
-def consent_status(participant: Participant) -> dict[str, bool]:
-    """Purpose -> valid now, in one query."""
-    valid = set(valid_consents().filter(participant=participant).values_list("purpose", flat=True))
+def consents_of(participant: Participant) -> list[Consent]:
+    """Her consents, newest first, each with ``valid_now`` by the rule of valid_consents."""
+    return list(
+        Consent.objects.filter(participant=participant)
+        .select_related("withdrawal")
+        .annotate(valid_now=Exists(valid_consents().filter(pk=OuterRef("pk"))))
+        .order_by("-given_on", "-id")
+    )
+
+
+def status_of(consents: list[Consent]) -> dict[str, bool]:
+    """Purpose -> valid now, from a list from consents_of (no query of its own)."""
+    valid = {consent.purpose for consent in consents if consent.valid_now}
     return {purpose: purpose in valid for purpose in ConsentPurpose.values}
 
 
