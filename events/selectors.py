@@ -19,25 +19,19 @@ event's office; companies are added by NAV users of the event's office.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.roles import NAV_ROLES, Role, roles_of
 from matching.models import Match, MatchStatus
-from participants.access import CHANGE, named_and_changeable, visible_q
+from participants.access import CHANGE, named_and_changeable, office_list_q, visible_q
 from participants.models import Participant
 
 from .models import Event, Invitation, Outcome
 
 
 def events_visible_to(user) -> QuerySet[Event]:
-    roles = roles_of(user)
-    if not roles & NAV_ROLES:
-        return Event.objects.none()
-    scope = Q(nav_kontor_id=user.nav_kontor_id) if user.nav_kontor_id else Q(pk__in=[])
-    if Role.VEILEDER in roles:
-        mine = Invitation.objects.filter(event=OuterRef("pk"), participant__veileder=user)
-        scope |= Q(Exists(mine))
-    return Event.objects.filter(scope).order_by("-date", "-id")
+    invitations = Invitation.objects.filter(event=OuterRef("pk"))
+    return Event.objects.filter(office_list_q(user, invitations)).order_by("-date", "-id")
 
 
 def event_list(user) -> QuerySet[Event]:

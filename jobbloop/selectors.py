@@ -15,24 +15,17 @@ Changes to a candidate (mentor, leaving) need change permission on her; see serv
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet
 
-from accounts.roles import NAV_ROLES, Role, roles_of
-from participants.access import named_and_changeable
+from participants.access import named_and_changeable, office_list_q
 
 from .models import Loop, LoopCandidate, LoopCompany, Mentor
 from .schedule import Schedule, loop_schedule
 
 
 def loops_visible_to(user) -> QuerySet[Loop]:
-    roles = roles_of(user)
-    if not roles & NAV_ROLES:
-        return Loop.objects.none()
-    scope = Q(nav_kontor_id=user.nav_kontor_id) if user.nav_kontor_id else Q(pk__in=[])
-    if Role.VEILEDER in roles:
-        mine = LoopCandidate.objects.filter(loop=OuterRef("pk"), participant__veileder=user)
-        scope |= Q(Exists(mine))
-    return Loop.objects.filter(scope).order_by("-start_date", "-id")
+    candidates = LoopCandidate.objects.filter(loop=OuterRef("pk"))
+    return Loop.objects.filter(office_list_q(user, candidates)).order_by("-start_date", "-id")
 
 
 def loop_list(user) -> QuerySet[Loop]:

@@ -5,9 +5,9 @@ Querysets (selectors), object checks (``user.has_perm(perm, obj)`` through
 build on ``visible_q``, so a list can never show someone a detail page would refuse.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, Q, QuerySet
 
-from accounts.roles import Role, roles_of
+from accounts.roles import NAV_ROLES, Role, roles_of
 
 from .models import Adressebeskyttelse, ParticipantUserObjectPermission
 
@@ -71,6 +71,21 @@ def visible_q(user, perm: str = VIEW) -> Q:
     if granted:
         scope |= Q(pk__in=granted)
     return scope & protection_q(user)
+
+
+def office_list_q(user, members: QuerySet) -> Q:
+    """Who sees an office's shared list (a meeting place, a JobbLoop), as a filter on it.
+
+    The NAV users of the organising office, and a veileder from elsewhere when one of her
+    participants is on it. ``members`` are the list's rows that carry a participant, tied to
+    the outer list by OuterRef."""
+    roles = roles_of(user)
+    if not roles & NAV_ROLES:
+        return _NOTHING
+    scope = Q(nav_kontor_id=user.nav_kontor_id) if user.nav_kontor_id else _NOTHING
+    if Role.VEILEDER in roles:
+        scope |= Q(Exists(members.filter(participant__veileder=user)))
+    return scope
 
 
 def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int], set[int]]:
