@@ -77,6 +77,7 @@ def _insert_new(rows: list[tuple]) -> list[int] | None:
             ignore_conflicts=True,
         )
         return None
+    # Table and column names come from the model and _COLUMNS; values only through COPY.
     table = Delivery._meta.db_table
     columns = ", ".join(_COLUMNS)
     with transaction.atomic(), connection.cursor() as cursor:
