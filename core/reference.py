@@ -17,11 +17,7 @@ KONTOR_KEY = "reference:navkontor"
 
 
 def _cached(key: str, build: Callable[[], list[tuple[int, str]]]) -> list[tuple[int, str]]:
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, REFERENCE_TTL)
-    return value
+    return cache.get_or_set(key, build, REFERENCE_TTL)
 
 
 def laerefag_choices() -> list[tuple[int, str]]:

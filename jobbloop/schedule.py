@@ -7,9 +7,10 @@ and always counted from the start date, so a loop starting 31 October rotates 28
 and 30 June, not on dates that drift with each short month.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
 
 ROTATION_MONTHS = (4, 8)
 LOOP_MONTHS = 12
@@ -18,9 +19,8 @@ POSITIONS = (1, 2, 3)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    """Calendar months, clamped at month end (relativedelta's rule)."""
+    return day + relativedelta(months=months)
 
 
 @dataclass(frozen=True)

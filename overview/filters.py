@@ -4,6 +4,7 @@ import datetime
 import functools
 from dataclasses import dataclass, field
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -22,10 +23,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year - years, day=28)
+    """29 February becomes 28 February in a year without one (relativedelta's rule)."""
+    return day - relativedelta(years=years)
 
 
 @dataclass(frozen=True)
