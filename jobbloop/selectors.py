@@ -19,7 +19,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet
 
 from participants.access import named_and_changeable, office_list_q
 
-from .models import Loop, LoopCandidate, LoopCompany, Mentor
+from .models import Loop, LoopCandidate, LoopCompany
 from .schedule import Schedule, loop_schedule
 
 
@@ -51,7 +51,7 @@ def loop_detail(user, loop: Loop, today: datetime.date) -> tuple[Schedule, dict,
     candidates = list(
         LoopCandidate.objects.filter(loop=loop)
         .select_related("participant")
-        .prefetch_related(Prefetch("mentors", queryset=Mentor.objects.all()))
+        .prefetch_related("mentors")
         .order_by("start_position")
     )
     named, changeable = named_and_changeable(
@@ -59,8 +59,7 @@ def loop_detail(user, loop: Loop, today: datetime.date) -> tuple[Schedule, dict,
     )
     rows = []
     for c in candidates:
-        mentors = {m.company_id: m for m in c.mentors.all()}
-        where = None if c.left_on or loop.closed_at else schedule.where[c.start_position]
+        now, periods = _placement(c, schedule, companies)
         rows.append(
             CandidateRow(
                 candidate=c,
@@ -68,19 +67,26 @@ def loop_detail(user, loop: Loop, today: datetime.date) -> tuple[Schedule, dict,
                 if c.participant_id in named
                 else f"Kandidat {c.start_position}",
                 can_change=c.participant_id in changeable,
-                now=companies.get(where),
-                periods=[
-                    (
-                        companies[p.position],
-                        p.start,
-                        p.end,
-                        mentors.get(companies[p.position].pk),
-                    )
-                    for p in schedule.periods[c.start_position]
-                ],
+                now=now,
+                periods=periods,
             )
         )
     return schedule, companies, rows
+
+
+def _placement(candidate: LoopCandidate, schedule: Schedule, companies: dict) -> tuple:
+    """The company she is at today (none once she left, or outside the loop's year) and her
+    three periods as (company, start, end, mentor); mentors prefetched on the candidate.
+
+    A loop closes only after its year or once everyone has left, so a closed loop has no
+    one "at" a company either."""
+    mentors = {m.company_id: m for m in candidate.mentors.all()}
+    where = None if candidate.left_on else schedule.where[candidate.start_position]
+    periods = [
+        (companies[p.position], p.start, p.end, mentors.get(companies[p.position].pk))
+        for p in schedule.periods[candidate.start_position]
+    ]
+    return companies.get(where), periods
 
 
 def participant_loop_places(participant, today: datetime.date) -> list[dict]:
@@ -100,19 +106,9 @@ def participant_loop_places(participant, today: datetime.date) -> list[dict]:
     for place in places:
         schedule = loop_schedule(place.loop.start_date, on=today)
         companies = {lc.position: lc.company for lc in place.loop.loop_companies.all()}
-        mentors = {m.company_id: m for m in place.mentors.all()}
-        where = None if place.left_on else schedule.where[place.start_position]
-        now = companies.get(where)
+        now, periods = _placement(place, schedule, companies)
+        mentor = next((m for company, _s, _e, m in periods if company == now), None)
         result.append(
-            {
-                "place": place,
-                "schedule": schedule,
-                "now": now,
-                "mentor": mentors.get(now.pk) if now else None,
-                "periods": [
-                    (companies[p.position], p.start, p.end)
-                    for p in schedule.periods[place.start_position]
-                ],
-            }
+            {"place": place, "schedule": schedule, "now": now, "mentor": mentor, "periods": periods}
         )
     return result
