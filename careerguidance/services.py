@@ -15,7 +15,7 @@ from audit.services import audit_change
 from consent.models import ConsentPurpose
 from consent.services import consent_require
 from core.exceptions import DomainError
-from participants.access import CHANGE, visible_q
+from participants.access import CHANGE, may_change, visible_q
 from participants.models import Participant
 
 from .models import (
@@ -41,7 +41,7 @@ NOTE_FIELDS = (
 
 
 def _require_change(actor: User, participant: Participant) -> None:
-    if not Participant.objects.filter(visible_q(actor, CHANGE), pk=participant.pk).exists():
+    if not may_change(actor, participant.pk):
         raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_change
 from core.exceptions import DomainError
-from participants.access import CHANGE, visible_q
+from participants.access import may_change
 from participants.models import Participant
 
 from .models import Consent, ConsentMethod, ConsentPurpose, ConsentWithdrawal
@@ -90,7 +90,7 @@ def consent_record(
     if valid_until and valid_until < given_on:
         raise DomainError("Gyldig til-datoen må være etter datoen samtykket ble gitt.")
     with transaction.atomic():
-        if not Participant.objects.filter(visible_q(actor, CHANGE), pk=participant.pk).exists():
+        if not may_change(actor, participant.pk):
             raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
         consent = Consent(
             participant=participant,
@@ -120,9 +120,7 @@ def consent_attach_scan(*, consent: Consent, actor: User, document) -> Consent:
     as the consent itself is never edited."""
     with transaction.atomic():
         locked = Consent.objects.select_for_update().get(pk=consent.pk)
-        if not Participant.objects.filter(
-            visible_q(actor, CHANGE), pk=locked.participant_id
-        ).exists():
+        if not may_change(actor, locked.participant_id):
             raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
         if locked.document:
             raise DomainError("Det signerte skjemaet er allerede lastet opp for dette samtykket.")
@@ -139,9 +137,7 @@ def consent_attach_scan(*, consent: Consent, actor: User, document) -> Consent:
 def consent_withdraw(*, consent: Consent, actor: User, note: str = "") -> ConsentWithdrawal:
     """Withdraw from today on; what depends on the consent stops from then (a no-op twice)."""
     with transaction.atomic():
-        if not Participant.objects.filter(
-            visible_q(actor, CHANGE), pk=consent.participant_id
-        ).exists():
+        if not may_change(actor, consent.participant_id):
             raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
         withdrawal, created = ConsentWithdrawal.objects.get_or_create(
             consent=consent,

@@ -8,7 +8,7 @@ from accounts.roles import NAV_ROLES, roles_of
 from audit.services import audit_change
 from companies.models import Company
 from core.exceptions import DomainError
-from participants.access import CHANGE, visible_q
+from participants.access import may_change
 from participants.models import Participant
 
 from .models import Event, EventKind, Invitation, Outcome
@@ -54,7 +54,7 @@ def event_add_company(*, event: Event, company: Company, actor: User) -> Event:
 
 def invitation_create(*, event: Event, participant: Participant, actor: User) -> Invitation:
     """Only the participant's veileder (or her leder) invites her, to an event they can see."""
-    if not Participant.objects.filter(visible_q(actor, CHANGE), pk=participant.pk).exists():
+    if not may_change(actor, participant.pk):
         raise DomainError("Du kan bare invitere dine egne deltakere.")
     if not events_visible_to(actor).filter(pk=event.pk).exists():
         raise DomainError("Du har ikke tilgang til denne møteplassen.")
@@ -86,10 +86,7 @@ def invitation_record_outcome(
             )
     else:
         company = None
-    may_change = Participant.objects.filter(
-        visible_q(actor, CHANGE), pk=invitation.participant_id
-    ).exists()
-    if not (may_change or is_event_markedsradgiver(actor, event)):
+    if not (may_change(actor, invitation.participant_id) or is_event_markedsradgiver(actor, event)):
         raise DomainError("Du kan ikke registrere utfall for denne kandidaten.")
     with transaction.atomic():
         current = Invitation.objects.select_for_update().get(pk=invitation.pk)

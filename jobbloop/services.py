@@ -7,7 +7,7 @@ from accounts.models import User
 from accounts.roles import NAV_ROLES, roles_of
 from audit.services import audit_change
 from core.exceptions import DomainError
-from participants.access import CHANGE, visible_q
+from participants.access import may_change
 from participants.identity import age_on
 from participants.models import Participant
 
@@ -16,10 +16,6 @@ from .schedule import loop_schedule
 
 MIN_AGE, MAX_AGE = 18, 30
 MAX_CANDIDATES = 3
-
-
-def _may_change(actor: User, participant_id: int) -> bool:
-    return Participant.objects.filter(visible_q(actor, CHANGE), pk=participant_id).exists()
 
 
 def loop_create(*, actor: User, name: str, start_date: datetime.date, companies: list) -> Loop:
@@ -47,7 +43,7 @@ def loop_candidate_add(
     *, loop: Loop, participant: Participant, start_position: int, actor: User
 ) -> LoopCandidate:
     """Up to three candidates aged 18-30 at the start, each starting at her own company."""
-    if not _may_change(actor, participant.pk):
+    if not may_change(actor, participant.pk):
         raise DomainError("Du kan bare legge til dine egne deltakere.")
     age = age_on(participant.birth_date, loop.start_date)
     if not MIN_AGE <= age <= MAX_AGE:
@@ -96,7 +92,7 @@ def mentor_set(
     *, candidate: LoopCandidate, company, name: str, phone: str = "", actor: User
 ) -> Mentor:
     """One mentor per candidate per company; setting it again replaces the earlier one."""
-    if not _may_change(actor, candidate.participant_id):
+    if not may_change(actor, candidate.participant_id):
         raise DomainError("Bare kandidatens veileder eller leder kan sette mentor.")
     if not LoopCompany.objects.filter(loop_id=candidate.loop_id, company=company).exists():
         raise DomainError("Mentoren må være i en av loopens bedrifter.")
@@ -123,7 +119,7 @@ def loop_candidate_leave(
         raise DomainError("Datoen er før loopen startet.")
     if left_on > loop_schedule(loop.start_date).ends_on:
         raise DomainError("Datoen er etter at loopen er slutt.")
-    if not _may_change(actor, candidate.participant_id):
+    if not may_change(actor, candidate.participant_id):
         raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
     with transaction.atomic():
         changed = LoopCandidate.objects.filter(pk=candidate.pk, left_on__isnull=True).update(

@@ -18,7 +18,7 @@ from accounts.roles import Role, has_role
 from companies.models import Company
 from core.exceptions import DomainError
 from notifications.services import notification_create
-from participants.access import CHANGE, visible_q
+from participants.access import may_change
 from participants.models import Participant
 
 from .models import Match, MatchEvent, MatchStatus
@@ -69,10 +69,7 @@ def allowed_next(status: str, side: str) -> list[str]:
 
 def _may_act_for_participant(actor: User, participant_id: int) -> bool:
     roles_ok = has_role(actor, Role.VEILEDER) or has_role(actor, Role.LEDER)
-    return (
-        roles_ok
-        and Participant.objects.filter(visible_q(actor, CHANGE), pk=participant_id).exists()
-    )
+    return roles_ok and may_change(actor, participant_id)
 
 
 def match_propose(

@@ -73,6 +73,14 @@ def visible_q(user, perm: str = VIEW) -> Q:
     return scope & protection_q(user)
 
 
+def may_change(user, participant_id: int) -> bool:
+    """Whether ``user`` may change this participant now; a fresh query, for services
+    (unlike ``user.has_perm``, whose answers are kept for the request)."""
+    from .models import Participant
+
+    return Participant.objects.filter(visible_q(user, CHANGE), pk=participant_id).exists()
+
+
 def office_list_q(user, members: QuerySet) -> Q:
     """Who sees an office's shared list (a meeting place, a JobbLoop), as a filter on it.
 
