@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.roles import Role, has_role
 from companies.models import Company
+from core.actions import run_action
 from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
@@ -101,16 +102,9 @@ def event_detail(request, event):
         ),
     }
     handlers = {"invite": _invite, "add_company": _add_company, "outcome": _outcome}
-    error = ""
-    if action in handlers:
-        try:
-            done = handlers[action](request, event, forms)
-        except DomainError as exc:
-            error = exc.message
-        else:
-            if done:
-                messages.success(request, done)
-                return redirect("events:detail", event.uuid)
+    done, error = run_action(request, handlers, event, forms)
+    if done:
+        return redirect("events:detail", event.uuid)
     companies = list(event.companies.order_by("name"))
     return render(
         request,

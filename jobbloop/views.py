@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from companies.models import Company
+from core.actions import run_action
 from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
@@ -67,14 +68,16 @@ def _candidate_choices(user, loop):
     )
 
 
-def _add(request, loop, form):
+def _add(request, loop, forms):
+    form = forms["add"]
     if not form.is_valid():
         return None
     services.loop_candidate_add(loop=loop, actor=request.user, **form.cleaned_data)
     return "Kandidaten er lagt til i loopen."
 
 
-def _mentor(request, loop, form):
+def _mentor(request, loop, forms):
+    form = forms["mentor"]
     if not form.is_valid():
         return None
     candidate = get_object_or_404(LoopCandidate, loop=loop, uuid=form.cleaned_data["candidate"])
@@ -88,7 +91,8 @@ def _mentor(request, loop, form):
     return "Mentoren er lagret."
 
 
-def _leave(request, loop, form):
+def _leave(request, loop, forms):
+    form = forms["leave"]
     if not form.is_valid():
         return None
     candidate = get_object_or_404(
@@ -105,7 +109,8 @@ def _leave(request, loop, form):
     return "Registrert at kandidaten gikk ut av loopen."
 
 
-def _close(request, loop, form):
+def _close(request, loop, forms):
+    form = forms["close"]
     if not form.is_valid():
         return None
     services.loop_close(loop=loop, actor=request.user)
@@ -130,16 +135,9 @@ def loop_detail(request, loop):
         "close": CloseForm(data if action == "close" else None),
     }
     handlers = {"add": _add, "mentor": _mentor, "leave": _leave, "close": _close}
-    error = ""
-    if action in handlers:
-        try:
-            done = handlers[action](request, loop, forms[action])
-        except DomainError as exc:
-            error = exc.message
-        else:
-            if done:
-                messages.success(request, done)
-                return redirect("jobbloop:detail", loop.uuid)
+    done, error = run_action(request, handlers, loop, forms)
+    if done:
+        return redirect("jobbloop:detail", loop.uuid)
     schedule, by_position, rows = loop_detail_rows(request.user, loop, today)
     return render(
         request,
