@@ -127,3 +127,19 @@ class MatchFactory(factory.django.DjangoModelFactory):
     company = factory.SubFactory(CompanyFactory)
     proposed_by = factory.LazyAttribute(lambda m: m.participant.veileder)
     motivation = "Interessert i faget og bor nær bedriften."
+
+
+def give_consent(participant, actor, purpose, *, given_on=None, **fields):
+    """A consent given in a meeting, recorded through the service as a veileder would."""
+    from django.utils import timezone
+
+    from consent.services import consent_record
+
+    return consent_record(
+        participant=participant,
+        actor=actor,
+        purpose=purpose,
+        method="meeting",
+        given_on=given_on or timezone.localdate(),
+        **fields,
+    )

@@ -18,19 +18,10 @@ from consent.models import ConsentPurpose
 from consent.services import consent_record, consent_withdraw
 from core.exceptions import DomainError
 from phases.services import kartlegging_save
+from tests.factories import give_consent as give
 
 pytestmark = pytest.mark.django_db
 SOON = timezone.now() + datetime.timedelta(days=7)
-
-
-def give(participant, actor, purpose):
-    return consent_record(
-        participant=participant,
-        actor=actor,
-        purpose=purpose,
-        method="meeting",
-        given_on=timezone.localdate(),
-    )
 
 
 def book(participant, actor, kv=None, **kw):

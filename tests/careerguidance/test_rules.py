@@ -19,21 +19,12 @@ from careerguidance.services import (
     note_save,
 )
 from consent.models import ConsentPurpose
-from consent.services import consent_record, consent_withdraw
+from consent.services import consent_withdraw
 from core.exceptions import DomainError
 from tests.factories import ParticipantFactory, UserFactory
+from tests.factories import give_consent as give
 
 pytestmark = pytest.mark.django_db
-
-
-def give(participant, actor, purpose):
-    return consent_record(
-        participant=participant,
-        actor=actor,
-        purpose=purpose,
-        method="meeting",
-        given_on=timezone.localdate(),
-    )
 
 
 def book(participant, actor, kv=None, **kw):

@@ -6,30 +6,20 @@ import pytest
 from django.utils import timezone
 
 from consent.models import Consent, ConsentPurpose
-from consent.services import consent_record, consent_withdraw, consents_of, status_of
+from consent.services import consent_withdraw, consents_of, status_of
+from tests.factories import give_consent
 
 pytestmark = pytest.mark.django_db
-
-
-def record(participant, veileder, purpose, **kw):
-    return consent_record(
-        participant=participant,
-        actor=veileder,
-        purpose=purpose,
-        method="meeting",
-        given_on=kw.pop("given_on", timezone.localdate()),
-        **kw,
-    )
 
 
 def test_valid_expired_and_withdrawn_consents_in_one_query(
     participant, veileder, django_assert_num_queries
 ):
     today = timezone.localdate()
-    record(participant, veileder, ConsentPurpose.SHARE_WITH_COUNTY)
-    withdrawn = record(participant, veileder, ConsentPurpose.SHARE_GUIDANCE_NOTE)
+    give_consent(participant, veileder, ConsentPurpose.SHARE_WITH_COUNTY)
+    withdrawn = give_consent(participant, veileder, ConsentPurpose.SHARE_GUIDANCE_NOTE)
     consent_withdraw(consent=withdrawn, actor=veileder)
-    expired = record(participant, veileder, ConsentPurpose.KOMPETANSEKARTLEGGING)
+    expired = give_consent(participant, veileder, ConsentPurpose.KOMPETANSEKARTLEGGING)
     Consent.objects.filter(pk=expired.pk).update(
         given_on=today - datetime.timedelta(days=30),
         valid_until=today - datetime.timedelta(days=1),

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from participants.models import Innsatsgruppe
-from tests.factories import LaerefagFactory, NavKontorFactory, ParticipantFactory
+from tests.factories import LaerefagFactory, NavKontorFactory, ParticipantFactory, give_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -197,7 +197,6 @@ def test_rows_show_each_column_escaped_with_the_tags(client, cleared_veileder):
     from django.utils import timezone
 
     from consent.models import ConsentPurpose
-    from consent.services import consent_record
     from participants.models import Adressebeskyttelse
 
     today = timezone.localdate()
@@ -214,13 +213,7 @@ def test_rows_show_each_column_escaped_with_the_tags(client, cleared_veileder):
         skjermet=True,
         next_followup_due=None,
     )
-    consent_record(
-        participant=odd,
-        actor=cleared_veileder,
-        purpose=ConsentPurpose.SHARE_WITH_COUNTY,
-        method="meeting",
-        given_on=today,
-    )
+    give_consent(odd, cleared_veileder, ConsentPurpose.SHARE_WITH_COUNTY)
     client.force_login(cleared_veileder)
     body = client.get(URL).content.decode()
 
