@@ -3,10 +3,10 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Case, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils.crypto import salted_hmac
 
-from participants.access import visible_q
+from participants.access import allowed
 from participants.models import Participant, Phase
 from phases.rules import is_overdue
 
@@ -101,13 +101,7 @@ def drilldown(
 
 def with_identity(user, participants: QuerySet[Participant]) -> QuerySet[Participant]:
     return (
-        participants.annotate(
-            identified=Case(
-                When(visible_q(user), then=Value(True)),  # may see her by name
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
+        participants.annotate(identified=allowed(user))  # may see her by name
         .select_related("nav_kontor", "veileder", "sluttkompetanse")
         .order_by("last_name", "first_name", "id")
     )

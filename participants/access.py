@@ -5,7 +5,7 @@ Querysets (selectors), object checks (``user.has_perm(perm, obj)`` through
 build on ``visible_q``, so a list can never show someone a detail page would refuse.
 """
 
-from django.db.models import Exists, Q, QuerySet
+from django.db.models import BooleanField, Case, Exists, Q, QuerySet, Value, When
 
 from accounts.roles import NAV_ROLES, Role, roles_of
 
@@ -71,6 +71,15 @@ def visible_q(user, perm: str = VIEW) -> Q:
     if granted:
         scope |= Q(pk__in=granted)
     return scope & protection_q(user)
+
+
+def allowed(user, perm: str = VIEW) -> Case:
+    """visible_q as a true/false column, to annotate rows with what the user may do."""
+    return Case(
+        When(visible_q(user, perm), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
 
 
 def may_change(user, participant_id: int) -> bool:

@@ -1,19 +1,10 @@
-from django.db.models import BooleanField, Case, Value, When
 from django.http import Http404
 
 from audit.services import audit_participant
 
-from .access import CHANGE, REASSIGN, VIEW, visible_q
+from .access import CHANGE, REASSIGN, VIEW, allowed, visible_q
 from .backends import remember_answers
 from .models import Participant
-
-
-def _may(user, perm: str) -> Case:
-    return Case(
-        When(visible_q(user, perm), then=Value(True)),
-        default=Value(False),
-        output_field=BooleanField(),
-    )
 
 
 def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Participant:
@@ -25,7 +16,7 @@ def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Partic
     participant = (
         Participant.objects.filter(visible_q(user, perm), uuid=participant_uuid)
         # The page then asks "may she change / reassign?": answered in the same query.
-        .annotate(_may_change=_may(user, CHANGE), _may_reassign=_may(user, REASSIGN))
+        .annotate(_may_change=allowed(user, CHANGE), _may_reassign=allowed(user, REASSIGN))
         .select_related("nav_kontor", "veileder", "sluttkompetanse")
         .first()
     )
