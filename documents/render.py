@@ -54,8 +54,8 @@ def _stylesheet() -> CSS:
 
 
 # One layout at a time per process: the font configuration and stylesheet are shared, and
-# Pango/fontconfig under WeasyPrint are not safe across threads (gunicorn runs two per
-# worker; the benchmark's concurrent PDFs printed GLib heap-corruption warnings without this).
+# Pango/fontconfig under WeasyPrint are not safe across threads (runserver is threaded, and
+# so was gunicorn here once: concurrent PDFs printed GLib heap-corruption warnings).
 _LAYOUT = threading.Lock()
 
 
