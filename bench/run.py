@@ -42,6 +42,15 @@ def parse_args():
     parser.add_argument(
         "--broker", default=os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/3")
     )
+    parser.add_argument(
+        "--db-name", default="trondelag_bench", help="the county run's database (created if absent)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "bench",
+        help="where results.json and results.md go; the README is updated only for bench/",
+    )
     # Internal: the national run happens in a child process, since Django configures once.
     parser.add_argument("--caseload-only", metavar="OUT", help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -414,7 +423,8 @@ def reminder_scan(env: dict) -> dict:
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and Delivery.objects.filter(status="sent").count() < 2000:
+    drained = min(2000, len(result.delivery_ids))
+    while time.monotonic() < deadline and Delivery.objects.filter(status="sent").count() < drained:
         time.sleep(1)
     celery_mb = peak_rss_mb(worker.pid)
     worker.send_signal(signal.SIGTERM)
@@ -668,7 +678,7 @@ def main():
         national = measure(args, args.participants, "trondelag_bench_national", full=False)
         Path(args.caseload_only).write_text(json.dumps(national))
         return
-    county = measure(args, args.participants, "trondelag_bench", full=True)
+    county = measure(args, args.participants, args.db_name, full=True)
     results = {
         "date": datetime.date.today().isoformat(),
         "machine": machine(),
@@ -703,11 +713,13 @@ def main():
             "seed_seconds": national["seed_seconds"],
             "explain_caseload": national["explain_caseload"],
         }
-    out = ROOT / "bench"
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     (out / "results.md").write_text(markdown(results))
     print(markdown(results))
-    _update_readme(markdown(results))
+    if out.resolve() == (ROOT / "bench").resolve():
+        _update_readme(markdown(results))
 
 
 def _update_readme(table: str) -> None:

@@ -1,0 +1,83 @@
+"""The benchmark itself runs end to end, small: seed, serve, measure, scan, write its results.
+
+The real run (10^5 and 10^6 participants) takes many minutes and lives in ``make bench``;
+this one uses its own database and output folder so the README's figures stay untouched.
+"""
+
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.db import connection
+
+pytestmark = pytest.mark.postgres
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = (
+    "caseload",
+    "caseload_phase",
+    "caseload_next_followup",
+    "caseload_search",
+    "office",
+    "participant",
+    "review_queue",
+    "overview_office",
+    "overview_county",
+)
+
+
+@pytest.fixture
+def server() -> str:
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}:{s['PASSWORD'] or ''}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}"
+
+
+def test_a_small_benchmark_measures_everything_the_issue_asks(server, tmp_path):
+    db_name = f"trondelag_bench_test_{uuid.uuid4().hex[:8]}"
+    try:
+        subprocess.run(
+            [
+                sys.executable,
+                "bench/run.py",
+                "--participants",
+                "4000",
+                "--requests",
+                "12",
+                "--concurrency",
+                "2",
+                "--database",
+                server,
+                "--broker",
+                settings.CELERY_BROKER_URL,
+                "--db-name",
+                db_name,
+                "--out",
+                str(tmp_path),
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert results["participants"] == 4000
+    for name in PAGES:
+        page = results["pages"][name]
+        assert 0 < page["p50_ms"] <= page["p95_ms"] <= page["p99_ms"], name
+        assert page["rps"] > 0 and page["floor_ms"] > 0, name
+        if "queries_at_10" in page:
+            assert page["queries_at_10"] == page["queries_at_50"], name
+    scan = results["reminder_scan"]
+    assert scan["participants"] == 4000 and scan["reminders"] > 0 and scan["enqueued_per_s"] > 0
+    assert results["pdf"]["pages"] == 2 and results["pdf"]["p50_ms"] > 0
+    assert results["memory_mb"]["web_worker"] > 0 and results["memory_mb"]["celery_worker"] > 0
+    assert "Index" in results["explain_caseload"]
+    assert "| caseload |" in (tmp_path / "results.md").read_text()
