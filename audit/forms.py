@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import AkselFormMixin
-from participants.identity import parse_identity
+from core.identity import parse_identity
 
 
 class AuditSearchForm(AkselFormMixin, forms.Form):

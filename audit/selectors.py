@@ -8,20 +8,16 @@ from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from accounts.roles import Role, roles_of
+from accounts.capabilities import Capability, may
 
 from .models import AuditAction, AuditEvent
-
-
-def may_search_audit(user) -> bool:
-    return user.is_superuser or (Role.LEDER in roles_of(user) and user.nav_kontor_id is not None)
 
 
 def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
     qs = AuditEvent.objects.all()
     if user.is_superuser:
         return qs
-    if not may_search_audit(user):
+    if not may(user, Capability.AUDIT_LOG):
         return qs.none()
     office = user.nav_kontor
     return qs.filter(Q(actor_office=office.enhetsnummer) | Q(participant__nav_kontor_id=office.pk))

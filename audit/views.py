@@ -1,18 +1,16 @@
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 
+from accounts.capabilities import Capability
+from accounts.decorators import capability_required
 from core.pagination import page_size
 
 from .forms import AuditSearchForm
-from .selectors import audit_search, may_search_audit
+from .selectors import audit_search
 
 
-@login_required
+@capability_required(Capability.AUDIT_LOG)
 def audit_log(request):
-    if not may_search_audit(request.user):
-        raise Http404("Siden finnes ikke.")
     form = AuditSearchForm(request.GET or None)
     events = None
     if form.is_bound and form.is_valid():

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 
 from reminders.models import ReminderKind
-from reminders.registry import Due, register_producer
+from reminders.registry import Due
 
 from .models import Appointment, AppointmentStatus
 from .services import appointment_message
@@ -13,7 +13,6 @@ from .services import appointment_message
 WINDOW = datetime.timedelta(hours=24)
 
 
-@register_producer
 def appointment_reminders(now: datetime.datetime):
     """Booked sessions starting within 24 hours: one reminder per start time.
 

@@ -13,10 +13,14 @@ from accounts.models import User
 from accounts.roles import Role, has_role
 from audit.services import audit_change
 from consent.models import ConsentPurpose
-from consent.services import consent_require
+from consent.services import consent_require, consent_valid
 from core.exceptions import DomainError
 from participants.access import CHANGE, may_change, visible_q
 from participants.models import Participant
+from phases.models import ActivityKind, ActivityStatus
+from phases.services import activity_card_create
+from reminders.models import ReminderKind
+from reminders.services import deliveries_cancel
 
 from .models import (
     Appointment,
@@ -26,6 +30,7 @@ from .models import (
     GuidanceNote,
     KompetanseRequest,
 )
+from .rules import APPOINTMENTS
 
 MAX_SESSIONS = 3
 NOTE_FIELDS = (
@@ -144,17 +149,6 @@ def _send_confirmation(appointment_id: int) -> None:
     send_mail(subject, body, None, [appointment.participant.email])
 
 
-# Allowed status changes: only a booked session changes, so a cancelled or missed one can
-# never come back and push the participant past three sessions.
-STATUS_EDGES: dict[str, set[str]] = {
-    AppointmentStatus.BOOKED: {
-        AppointmentStatus.HELD,
-        AppointmentStatus.CANCELLED,
-        AppointmentStatus.NO_SHOW,
-    },
-}
-
-
 def _require_appointment_actor(actor: User, appointment: Appointment) -> None:
     """Her karriereveileder, or NAV users who may change the participant."""
     if appointment.karriereveileder_id != actor.pk:
@@ -171,7 +165,7 @@ def appointment_set_status(*, appointment: Appointment, actor: User, status: str
         if locked.status == status:
             appointment.status = status
             return appointment
-        if status not in STATUS_EDGES.get(locked.status, set()):
+        if not APPOINTMENTS.allows(locked.status, status):
             raise DomainError(
                 f"En avtale med status «{locked.get_status_display().lower()}» kan ikke "
                 f"endres til «{AppointmentStatus(status).label.lower()}»."
@@ -210,9 +204,6 @@ def appointment_reschedule(
 
 
 def _cancel_reminders(appointment: Appointment) -> None:
-    from reminders.models import ReminderKind
-    from reminders.services import deliveries_cancel
-
     deliveries_cancel(kind=ReminderKind.APPOINTMENT, object_key=f"appointment:{appointment.pk}")
 
 
@@ -260,7 +251,6 @@ def kompetanse_request_answer(
     *, request: KompetanseRequest, actor: User, **fields
 ) -> KompetanseRequest:
     """Fagopplæring answers once, with a tentative opplæringsplan, while consent holds."""
-    from consent.services import consent_valid
 
     if not has_role(actor, Role.FAGOPPLAERING):
         raise DomainError("Bare fagopplæringen kan svare på forespørselen.")
@@ -295,8 +285,6 @@ def kompetanse_request_answer(
 
 def guidance_summary_record(*, appointment: Appointment, actor: User, summary: str):
     """The veileder's samtalereferat after a held session, as a card in the activity plan."""
-    from phases.models import ActivityKind, ActivityStatus
-    from phases.services import activity_card_create
 
     if appointment.status != AppointmentStatus.HELD:
         raise DomainError("Samtalereferat kan bare skrives for en gjennomført samtale.")

@@ -5,9 +5,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from accounts.roles import Role
+from accounts.capabilities import Capability
+from accounts.decorators import capability_required
 from audit.services import audit_list, audit_participant
-from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
 from participants.access import CHANGE
@@ -96,7 +96,7 @@ def kompetanse_request(request, uuid):
     )
 
 
-@role_required(Role.KARRIEREVEILEDER)
+@capability_required(Capability.APPOINTMENTS)
 def my_appointments(request):
     page = Paginator(appointments_for_karriereveileder(request.user), page_size(request)).get_page(
         request.GET.get("side")
@@ -109,7 +109,7 @@ def my_appointments(request):
     return render(request, "careerguidance/appointments.html", {"page": page, "query": ""})
 
 
-@role_required(Role.KARRIEREVEILEDER)
+@capability_required(Capability.APPOINTMENTS)
 def appointment_detail(request, appointment):
     appt = get_object_or_404(appointments_for_karriereveileder(request.user), uuid=appointment)
     audit_participant(request.user, appt.participant, what="Avtale om karriereveiledning")
@@ -141,7 +141,7 @@ def appointment_detail(request, appointment):
     )
 
 
-@role_required(Role.FAGOPPLAERING)
+@capability_required(Capability.COMPETENCE_REQUESTS)
 def kompetanse_requests(request):
     page = Paginator(requests_for_fagopplaering(), page_size(request)).get_page(
         request.GET.get("side")
@@ -154,7 +154,7 @@ def kompetanse_requests(request):
     return render(request, "careerguidance/requests.html", {"page": page, "query": ""})
 
 
-@role_required(Role.FAGOPPLAERING)
+@capability_required(Capability.COMPETENCE_REQUESTS)
 def kompetanse_answer(request, kk_request):
     kk = request_for_fagopplaering(kk_request)
     if kk is None:

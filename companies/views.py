@@ -2,8 +2,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from accounts.roles import Role, has_role
-from core.decorators import role_required
+from accounts.capabilities import Capability, may
+from accounts.decorators import capability_required
 from core.exceptions import DomainError
 from core.pagination import page_size
 from participants.models import Laerefag
@@ -13,11 +13,10 @@ from .forms import CompanyFilterForm, CompanyForm, CompanyNeedFormSet, need_chan
 from .models import Company
 from .selectors import CompanyFilter, company_list, get_company, markedsradgivere, municipalities
 
-READERS = (Role.MARKEDSRADGIVER, Role.VEILEDER, Role.LEDER)
 _LAEREBEDRIFT = {"ja": True, "nei": False}
 
 
-@role_required(*READERS)
+@capability_required(Capability.COMPANIES)
 def company_index(request):
     form = CompanyFilterForm(
         request.GET or None,
@@ -41,7 +40,7 @@ def company_index(request):
         "page": page,
         "query": query.urlencode(),
         "filtered": filters.is_filtered,
-        "can_edit": has_role(request.user, Role.MARKEDSRADGIVER),
+        "can_edit": may(request.user, Capability.EDIT_COMPANIES),
     }
     template = "companies/list.html"
     if request.htmx and request.htmx.target == "company-results":
@@ -49,24 +48,24 @@ def company_index(request):
     return render(request, template, context)
 
 
-@role_required(*READERS)
+@capability_required(Capability.COMPANIES)
 def company_detail(request, company):
     return render(
         request,
         "companies/detail.html",
         {
             "company": get_company(company),
-            "can_edit": has_role(request.user, Role.MARKEDSRADGIVER),
+            "can_edit": may(request.user, Capability.EDIT_COMPANIES),
         },
     )
 
 
-@role_required(Role.MARKEDSRADGIVER)
+@capability_required(Capability.EDIT_COMPANIES)
 def company_create(request):
     return _edit(request, Company(markedsradgiver=request.user))
 
 
-@role_required(Role.MARKEDSRADGIVER)
+@capability_required(Capability.EDIT_COMPANIES)
 def company_edit(request, company):
     return _edit(request, get_company(company))
 

@@ -6,6 +6,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Felles"
 
     def ready(self):
-        from .reference import connect_invalidation
-
-        connect_invalidation()
+        from . import discovery  # noqa: F401  (registers the extension-point system check)

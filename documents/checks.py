@@ -5,6 +5,7 @@ from django.core import checks
 
 def font_subsetter() -> str:
     """Which library WeasyPrint subsets embedded fonts with: "harfbuzz" or "fonttools"."""
+    # Loading WeasyPrint loads Pango and HarfBuzz: only when the check runs.
     from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
 
     # The same test WeasyPrint makes before it falls back to fontTools.

@@ -1,16 +1,16 @@
 """Innsyn (GDPR art. 15): everything the app holds about one participant.
 
-Apps that store more about her register a contributor, so a new kind of data can't be
-left out of the copy she is entitled to.
+Apps that store more about her list contributors as ``INNSYN_SECTIONS`` in their
+extensions module (core.discovery): ``fn(participant) -> list[Section]``.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.selectors import looks_by_day
+from core.discovery import collect
 from participants.selectors import change_history
 
 
@@ -21,16 +21,6 @@ class Section:
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     empty_text: str = "Ingen opplysninger."
-
-
-_contributors: list[Callable] = []
-
-
-def register_innsyn_section(fn: Callable) -> Callable:
-    """``fn(participant) -> list[Section]``: an app's part of the innsyn copy."""
-    if fn not in _contributors:
-        _contributors.append(fn)
-    return fn
 
 
 def _clock(first, last) -> str:
@@ -98,7 +88,7 @@ def innsyn_sections(participant) -> list[Section]:
         ],
     )
     sections = [personal, history]
-    for contributor in _contributors:
+    for contributor in collect("INNSYN_SECTIONS"):
         sections.extend(contributor(p))
     looks = Section(
         "Hvem har sett på opplysningene dine",

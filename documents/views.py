@@ -8,8 +8,13 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import audit_participant
+from consent.models import ConsentPurpose
+from jobbloop.models import LoopCandidate
+from jobbloop.schedule import candidate_periods
+from jobbloop.selectors import loops_visible_to
 from participants.access import CHANGE
 from participants.permissions import get_participant_for_user
+from phases.models import FollowUpAgreement, Meeting
 
 from .innsyn import innsyn_json, innsyn_sections
 from .render import render_pdf
@@ -64,8 +69,6 @@ def _pdf_response(request, participant, *, template: str, title: str, filename: 
 
 @login_required
 def consent_form_pdf(request, uuid, purpose):
-    from consent.models import ConsentPurpose
-
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     if purpose not in ConsentPurpose.values:
         raise Http404("Ukjent formål.")
@@ -81,8 +84,6 @@ def consent_form_pdf(request, uuid, purpose):
 
 @login_required
 def agreement_pdf(request, uuid):
-    from phases.models import FollowUpAgreement
-
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     agreement = (
         FollowUpAgreement.objects.filter(participant=participant).order_by("-version").first()
@@ -102,8 +103,6 @@ def agreement_pdf(request, uuid):
 
 @login_required
 def meeting_pdf(request, uuid, meeting):
-    from phases.models import Meeting
-
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     meeting = get_object_or_404(
         Meeting.objects.select_related("recorded_by"), uuid=meeting, participant=participant
@@ -120,10 +119,6 @@ def meeting_pdf(request, uuid, meeting):
 
 @login_required
 def loop_certificate_pdf(request, loop, candidate):
-    from jobbloop.models import LoopCandidate
-    from jobbloop.schedule import candidate_periods
-    from jobbloop.selectors import loops_visible_to
-
     loop = get_object_or_404(loops_visible_to(request.user), uuid=loop)
     candidate = get_object_or_404(
         LoopCandidate.objects.select_related("participant"), loop=loop, uuid=candidate

@@ -3,10 +3,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from accounts.roles import Role, has_role
+from accounts.capabilities import Capability, may
+from accounts.decorators import capability_required
 from companies.models import Company
 from core.actions import run_action
-from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
 from participants.access import CHANGE
@@ -25,10 +25,8 @@ from .selectors import (
     upcoming_events_for,
 )
 
-NAV = (Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER)
 
-
-@role_required(*NAV)
+@capability_required(Capability.SHARED_LISTS)
 def event_list(request):
     page = Paginator(event_list_selector(request.user), page_size(request)).get_page(
         request.GET.get("side")
@@ -36,11 +34,15 @@ def event_list(request):
     return render(
         request,
         "events/list.html",
-        {"page": page, "query": "", "is_veileder": has_role(request.user, Role.VEILEDER)},
+        {
+            "page": page,
+            "query": "",
+            "can_find_alternatives": may(request.user, Capability.ALTERNATIVE_EMPLOYERS),
+        },
     )
 
 
-@role_required(*NAV)
+@capability_required(Capability.SHARED_LISTS)
 def event_create(request):
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -84,7 +86,7 @@ def _outcome(request, event, forms):
     return "Utfallet er registrert."
 
 
-@role_required(*NAV)
+@capability_required(Capability.SHARED_LISTS)
 def event_detail(request, event):
     event = get_object_or_404(
         events_visible_to(request.user).select_related("nav_kontor"), uuid=event
@@ -121,7 +123,7 @@ def event_detail(request, event):
     )
 
 
-@role_required(Role.VEILEDER)
+@capability_required(Capability.ALTERNATIVE_EMPLOYERS)
 def alternatives(request):
     page = Paginator(find_alternative(request.user), page_size(request)).get_page(
         request.GET.get("side")
@@ -129,7 +131,7 @@ def alternatives(request):
     return render(request, "events/alternatives.html", {"page": page, "query": ""})
 
 
-@role_required(Role.VEILEDER, Role.LEDER)
+@capability_required(Capability.CASEWORK)
 def invite_participant(request, uuid):
     """Invite her to a coming event from her own page (how a leder invites)."""
     participant = get_participant_for_user(request.user, uuid, CHANGE)

@@ -6,13 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reminders.models import ReminderKind
-from reminders.registry import Due, register_producer
+from reminders.registry import Due
 
 from .models import Loop, LoopStatus
 from .schedule import add_months, loop_schedule
 
 
-@register_producer
 def loop_reminders(now: datetime.datetime):
     """Loops are few (tens per county); the active ones of the last 13 months are read by index."""
     today = timezone.localdate(now)

@@ -7,11 +7,12 @@ from accounts.models import User
 from accounts.roles import NAV_ROLES, roles_of
 from audit.services import audit_change
 from core.exceptions import DomainError
+from core.identity import age_on
 from participants.access import may_change
-from participants.identity import age_on
 from participants.models import Participant
 
 from .models import LeaveReason, Loop, LoopCandidate, LoopCompany, LoopStatus, Mentor
+from .rules import LOOPS
 from .schedule import loop_schedule
 
 MIN_AGE, MAX_AGE = 18, 30
@@ -147,7 +148,8 @@ def loop_close(*, loop: Loop, actor: User, today: datetime.date | None = None) -
         raise DomainError(
             "Loopen kan avsluttes når året er omme, eller når alle kandidatene har gått ut."
         )
-    Loop.objects.filter(pk=loop.pk, status=LoopStatus.ACTIVE).update(
+    (source,) = LOOPS.edges_into(LoopStatus.CLOSED)
+    Loop.objects.filter(pk=loop.pk, status=source).update(
         status=LoopStatus.CLOSED, closed_at=timezone.now(), closed_by=actor
     )
     loop.refresh_from_db()

@@ -3,10 +3,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from accounts.roles import Role
+from accounts.capabilities import Capability
+from accounts.decorators import capability_required
 from companies.models import Company
 from core.actions import run_action
-from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
 from participants.access import CHANGE
@@ -20,10 +20,8 @@ from .selectors import loop_detail as loop_detail_rows
 from .selectors import loop_list as loop_list_selector
 from .selectors import loops_visible_to
 
-NAV = (Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER)
 
-
-@role_required(*NAV)
+@capability_required(Capability.SHARED_LISTS)
 def loop_list(request):
     page = Paginator(loop_list_selector(request.user), page_size(request)).get_page(
         request.GET.get("side")
@@ -34,7 +32,7 @@ def loop_list(request):
     return render(request, "jobbloop/list.html", {"page": page, "query": ""})
 
 
-@role_required(*NAV)
+@capability_required(Capability.SHARED_LISTS)
 def loop_create(request):
     form = LoopForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -117,7 +115,7 @@ def _close(request, loop, forms):
     return "Loopen er avsluttet."
 
 
-@role_required(*NAV)
+@capability_required(Capability.SHARED_LISTS)
 def loop_detail(request, loop):
     loop = get_object_or_404(loops_visible_to(request.user), uuid=loop)
     today = timezone.localdate()

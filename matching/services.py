@@ -1,13 +1,12 @@
 """Every write to a match: proposing it and moving it through the review.
 
-The allowed status changes are the table ``TRANSITIONS``: one edge per (from, to) with the
-side that may take it and what it needs. Veileder-side steps belong to whoever may change
+The allowed status changes are the table ``rules.MATCHES``: one edge per (from, to) with
+the side that may take it and what it needs. Veileder-side steps belong to whoever may change
 the participant (her veileder, the office's leder, an explicit grant); decisions belong to
 markedsrådgivere alone. Every change writes a ``MatchEvent`` in the same transaction.
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -17,41 +16,15 @@ from accounts.models import User
 from accounts.roles import Role, has_role
 from companies.models import Company
 from core.exceptions import DomainError
+from core.states import Edge
 from notifications.services import notification_create
 from participants.access import may_change
 from participants.models import Participant
 
 from .models import Match, MatchEvent, MatchStatus
+from .rules import DECISIONS, MARKEDSRADGIVER, MATCHES
 
 S = MatchStatus
-VEILEDER, MARKEDSRADGIVER = "veileder", "markedsradgiver"
-
-
-@dataclass(frozen=True)
-class Edge:
-    side: str
-    needs_comment: str = ""  # the message when a comment is required and missing
-    needs_start_date: bool = False
-
-
-TRANSITIONS: dict[tuple[str, str], Edge] = {
-    (S.FORESLATT, S.TIL_VURDERING): Edge(VEILEDER),
-    (S.TIL_VURDERING, S.GODKJENT): Edge(MARKEDSRADGIVER),
-    (S.TIL_VURDERING, S.AVSLATT): Edge(
-        MARKEDSRADGIVER, needs_comment="Skriv hvorfor matchen avslås."
-    ),
-    (S.TIL_VURDERING, S.MER_INFO): Edge(
-        MARKEDSRADGIVER, needs_comment="Skriv hva du trenger mer informasjon om."
-    ),
-    (S.MER_INFO, S.TIL_VURDERING): Edge(
-        VEILEDER, needs_comment="Svar på spørsmålet fra markedsrådgiveren."
-    ),
-    (S.GODKJENT, S.MOTE_AVTALT): Edge(VEILEDER),
-    (S.MOTE_AVTALT, S.STARTET): Edge(VEILEDER, needs_start_date=True),
-    (S.MOTE_AVTALT, S.IKKE_STARTET): Edge(VEILEDER),
-    (S.STARTET, S.AVSLUTTET): Edge(VEILEDER),
-}
-DECISIONS = (S.GODKJENT, S.AVSLATT, S.MER_INFO)
 # Matches that hold a place at the company (capacity) or block a new proposal.
 FILLING = (S.GODKJENT, S.MOTE_AVTALT, S.STARTET)
 OPEN = (S.FORESLATT, S.TIL_VURDERING, S.MER_INFO, *FILLING)
@@ -64,7 +37,7 @@ ONE_STARTED = (
 
 def allowed_next(status: str, side: str) -> list[str]:
     """The statuses ``side`` may move a match to from ``status``, in table order."""
-    return [to for (frm, to), edge in TRANSITIONS.items() if frm == status and edge.side == side]
+    return MATCHES.targets(status, side=side)
 
 
 def _may_act_for_participant(actor: User, participant_id: int) -> bool:
@@ -125,7 +98,7 @@ def match_transition(
             frm = locked.status
             if frm == to_status and to_status not in DECISIONS:
                 return locked
-            edge = TRANSITIONS.get((frm, to_status))
+            edge = MATCHES.edge(frm, to_status)
             if to_status in DECISIONS and frm != S.TIL_VURDERING:
                 raise DomainError(ALREADY_DECIDED)
             if edge is None:
@@ -134,10 +107,10 @@ def match_transition(
                     f"«{S(to_status).label.lower()}»."
                 )
             _check_actor(actor, locked, edge)
-            if edge.needs_comment and not comment:
-                raise DomainError(edge.needs_comment)
-            if edge.needs_start_date and start_date is None:
-                raise DomainError("Oppgi startdato.")
+            if refused := MATCHES.refusal(
+                locked, frm, to_status, comment=comment, start_date=start_date
+            ):
+                raise DomainError(refused)
             _apply(locked, actor, to_status, comment, start_date)
             event = MatchEvent.objects.create(
                 match=locked, actor=actor, from_status=frm, to_status=to_status, comment=comment

@@ -3,9 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from accounts.roles import Role
+from accounts.capabilities import Capability
+from accounts.decorators import capability_required
 from audit.services import audit_list, audit_participant
-from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
 from participants.access import CHANGE
@@ -15,6 +15,7 @@ from . import services
 from .forms import ProposeForm, TransitionForm
 from .models import MatchStatus
 from .ranking import suggest_companies
+from .rules import MARKEDSRADGIVER, VEILEDER
 from .selectors import get_match_for_review, get_match_for_veileder, review_queue
 
 
@@ -44,7 +45,7 @@ def match_detail(request, match):
     """The veileder's (and leder's) page of one match: status, history and next steps."""
     match = get_match_for_veileder(request.user, match)
     audit_participant(request.user, match.participant, what=f"Match med {match.company.name}")
-    allowed = services.allowed_next(match.status, services.VEILEDER)
+    allowed = services.allowed_next(match.status, VEILEDER)
     form = TransitionForm(
         request.POST or None,
         status=match.status,
@@ -67,7 +68,7 @@ def match_detail(request, match):
     )
 
 
-@role_required(Role.MARKEDSRADGIVER)
+@capability_required(Capability.REVIEW_QUEUE)
 def match_queue(request):
     page = Paginator(review_queue(request.user), page_size(request)).get_page(
         request.GET.get("side")
@@ -80,7 +81,7 @@ def match_queue(request):
     return render(request, "matching/queue.html", {"page": page, "title": "Til vurdering"})
 
 
-@role_required(Role.MARKEDSRADGIVER)
+@capability_required(Capability.REVIEW_QUEUE)
 def match_review(request, match):
     """What a markedsrådgiver sees of a match: only what the decision needs."""
     match = get_match_for_review(request.user, match)
@@ -91,7 +92,7 @@ def match_review(request, match):
     form = TransitionForm(
         request.POST or None,
         status=pending,
-        allowed=services.allowed_next(pending, services.MARKEDSRADGIVER),
+        allowed=services.allowed_next(pending, MARKEDSRADGIVER),
         comment_label="Begrunnelse",
     )
     if request.method == "POST" and form.is_valid():

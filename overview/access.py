@@ -7,16 +7,14 @@ never tells anyone that such a person exists, and a figure always agrees with it
 
 from django.db.models import QuerySet
 
+from accounts.capabilities import Capability, may
 from accounts.models import NavKontor
-from accounts.roles import Role, roles_of
 from participants.access import protection_q
 from participants.models import Participant
 
 
 def may_see_overview(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or (Role.LEDER in roles_of(user) and user.nav_kontor_id is not None)
+    return may(user, Capability.OVERVIEW)
 
 
 def sees_all_offices(user) -> bool:

@@ -25,6 +25,7 @@ from careerguidance.models import (
 from consent.models import ConsentPurpose
 from consent.services import valid_consent_exists
 from matching.models import Match, MatchEvent, MatchStatus
+from participants.followup import overdue_q
 from participants.models import Participant, Phase
 from phases.models import EndReason, Fagbrev, PhaseTransition
 
@@ -238,7 +239,7 @@ def followup_q(kind: str, today: datetime.date) -> Q:
     """Active caseload, follow-ups overdue, and due from today to Sunday."""
     active = ~Q(phase=Phase.AVSLUTTET)
     if kind == "forfalt":
-        return active & Q(next_followup_due__lt=today)
+        return active & overdue_q(today)
     if kind == "uke":
         return active & Q(next_followup_due__gte=today, next_followup_due__lte=week_end(today))
     if kind == "portefolje":

@@ -12,8 +12,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.roles import Role
 from core.forms import AkselFormMixin
-from core.reference import kontor_choices, laerefag_choices, with_blank
 from participants.models import Innsatsgruppe, Laerefag, Participant
+from participants.reference import kontor_choices, laerefag_choices, with_blank
 
 from .access import office_scope, offices_for, sees_all_offices
 

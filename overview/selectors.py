@@ -7,8 +7,8 @@ from django.db.models import QuerySet
 from django.utils.crypto import salted_hmac
 
 from participants.access import allowed
+from participants.followup import is_overdue
 from participants.models import Participant, Phase
-from phases.rules import is_overdue
 
 from .durations import days_in_phase, days_to_decision
 from .figures import (

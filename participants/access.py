@@ -9,7 +9,7 @@ from django.db.models import BooleanField, Case, Exists, Q, QuerySet, Value, Whe
 
 from accounts.roles import NAV_ROLES, Role, roles_of
 
-from .models import Adressebeskyttelse, ParticipantUserObjectPermission
+from .models import Adressebeskyttelse, Participant, ParticipantUserObjectPermission
 
 VIEW = "participants.view_participant"
 CHANGE = "participants.change_participant"
@@ -85,8 +85,6 @@ def allowed(user, perm: str = VIEW) -> Case:
 def may_change(user, participant_id: int) -> bool:
     """Whether ``user`` may change this participant now; a fresh query, for services
     (unlike ``user.has_perm``, whose answers are kept for the request)."""
-    from .models import Participant
-
     return Participant.objects.filter(visible_q(user, CHANGE), pk=participant_id).exists()
 
 
@@ -111,8 +109,6 @@ def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int
 
     Named: whoever may see the case, and the office's markedsrådgiver by name alone unless
     the person is protected."""
-    from .models import Participant
-
     ids = [p.pk for p in participants]
     if not ids:
         return set(), set()

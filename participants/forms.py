@@ -2,9 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import AkselFormMixin
-from core.reference import kontor_choices, laerefag_choices, with_blank
+from core.identity import parse_identity
+from participants.reference import kontor_choices, laerefag_choices, with_blank
 
-from .identity import parse_identity
 from .models import Innsatsgruppe, Laerefag, Participant, Phase
 from .selectors import SORTS
 

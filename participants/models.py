@@ -7,7 +7,7 @@ from django.utils import timezone
 from guardian.models import UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
-from .identity import age_on, mask, validate_identity
+from core.identity import age_on, mask, validate_identity
 
 
 class Programomrade(models.TextChoices):

@@ -5,11 +5,13 @@ from dataclasses import dataclass
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import NavKontor, User
 from accounts.roles import Role
+from core.discovery import collect
 
 from .access import VIEW, visible_q
-from .models import Participant
+from .followup import overdue_q
+from .models import Laerefag, Participant
 
 # The sort keys a user may choose, mapped to columns with an index behind them.
 SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -94,13 +96,10 @@ def caseload(user, *, scope: str = Scope.MINE, filters: CaseloadFilter | None = 
     if filters.phase:
         qs = qs.filter(phase=filters.phase)
     if filters.overdue:
-        qs = qs.filter(next_followup_due__lt=timezone.localdate())
+        qs = qs.filter(overdue_q(timezone.localdate()))
     _label, order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
-    # Consent status at a glance, in the same query (imported here: consent builds on us).
-    from consent.models import ConsentPurpose
-    from consent.services import valid_consent_exists
-
-    qs = qs.annotate(county_consent=valid_consent_exists(ConsentPurpose.SHARE_WITH_COUNTY))
+    # Columns from the apps that build on us (the consent status, for one), in the same query.
+    qs = qs.annotate(**{name: column() for name, column in collect("CASELOAD_ANNOTATIONS")})
     return qs.select_related("nav_kontor", "veileder", "sluttkompetanse").order_by(*order)
 
 
@@ -132,10 +131,6 @@ HISTORY_FIELDS = (
 
 def change_history(participant: Participant, *, limit: int = 20) -> list[dict]:
     """Who changed which field from what to what, newest first (three queries in all)."""
-    from accounts.models import NavKontor
-
-    from .models import Laerefag
-
     records = list(
         participant.history.select_related("history_user").order_by("-history_date", "-history_id")[
             : limit + 1

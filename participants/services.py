@@ -11,24 +11,14 @@ from accounts.models import NavKontor, User
 from accounts.roles import Role, has_role
 from audit.models import AuditAction
 from audit.services import audit_change
+from core.discovery import collect
 from core.exceptions import DomainError
+from core.identity import parse_identity
 
 from .access import CHANGE, REASSIGN, visible_q
-from .identity import parse_identity
 from .models import Participant, Phase
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
-
-# Apps that keep state per participant (the phase history, for one) start it here, in the
-# same transaction as the registration: ``fn(*, participant, actor)``.
-_after_create: list = []
-
-
-def register_after_create(fn):
-    if fn not in _after_create:
-        _after_create.append(fn)
-    return fn
-
 
 DUPLICATE_MESSAGE = "Det finnes allerede en deltaker med dette fødselsnummeret/D-nummeret."
 
@@ -68,7 +58,9 @@ def participant_create(
     try:
         with transaction.atomic():
             participant.save()
-            for hook in _after_create:
+            # Apps that keep state per participant (the phase history, for one) start it
+            # here, in the same transaction as the registration.
+            for hook in collect("AFTER_PARTICIPANT_CREATE"):
                 hook(participant=participant, actor=actor)
             audit_change(actor, participant, what=AuditAction.CREATE.label)
     except IntegrityError:
@@ -133,8 +125,6 @@ def participant_anonymise(*, participant: Participant) -> bool:
     The row (and so every audit record pointing at it) stays: the sporingslogg then holds
     only the pseudonym. Her change history is deleted, since it repeats the old values.
     """
-    from core.retention import run_anonymisers
-
     with transaction.atomic():
         locked = Participant.objects.select_for_update().filter(pk=participant.pk).first()
         if locked is None or locked.anonymised_at is not None:
@@ -151,7 +141,8 @@ def participant_anonymise(*, participant: Participant) -> bool:
         locked.save()
         del locked.skip_history_when_saving
         locked.history.all().delete()
-        run_anonymisers(locked)
+        for anonymise in collect("ANONYMISERS"):
+            anonymise(locked)
     return True
 
 

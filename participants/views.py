@@ -5,20 +5,20 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from accounts.capabilities import Capability
+from accounts.decorators import capability_required
 from accounts.models import NavKontor
-from accounts.roles import Role
 from audit.models import AuditAction
 from audit.services import audit_list, audit_participant
-from core.decorators import role_required
 from core.exceptions import DomainError
 from core.pagination import page_size
-from core.sections import participant_sections
 
 from . import services
 from .access import CHANGE, REASSIGN
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
+from .sections import participant_sections
 from .selectors import CaseloadFilter, Scope, caseload, change_history, veiledere_in_office
 
 
@@ -64,17 +64,17 @@ def _caseload_page(request, *, scope: str, title: str):
     return render(request, template, context)
 
 
-@role_required(Role.VEILEDER)
+@capability_required(Capability.CASELOAD)
 def my_caseload(request):
     return _caseload_page(request, scope=Scope.MINE, title="Min portefølje")
 
 
-@role_required(Role.LEDER)
+@capability_required(Capability.OFFICE_LIST)
 def office_caseload(request):
     return _caseload_page(request, scope=Scope.KONTOR, title="Kontorets deltakere")
 
 
-@role_required(Role.VEILEDER, Role.LEDER)
+@capability_required(Capability.CASEWORK)
 def participant_create(request):
     form = ParticipantCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

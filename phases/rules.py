@@ -1,31 +1,22 @@
 """The phase pipeline's rules: which moves are allowed, what each one needs, what the
 veileder must do in each phase, and when the next follow-up is due.
 
-``ALLOWED`` is the table of edges. The path is not only linear (seed 000): skole may be
-skipped or come before praksis, a lærekontrakt may follow matching directly, a
-participant may leave for ordinary work (jobb) or end (avsluttet) from any phase, and an
-ended case may be reopened. ``GUARDS`` holds one check per target phase; a check returns
-the Norwegian sentence saying exactly what is missing, or "" when the move may go ahead.
+``PHASES`` is the table of edges (core.states). The path is not only linear (seed 000):
+skole may be skipped or come before praksis, a lærekontrakt may follow matching directly,
+a participant may leave for ordinary work (jobb) or end (avsluttet) from any phase, and an
+ended case may be reopened. Each edge into a phase with a precondition carries that phase's
+guard, which returns the Norwegian sentence saying exactly what is missing, or "".
 """
 
 import datetime
-from collections.abc import Callable
 
+from core.states import Edge, Guard, StateTable
 from matching.models import Match, MatchStatus
 from participants.models import Phase
 
-from .models import Employment, Laerekontrakt, Opplaeringsplan
+from .models import ActivityStatus, Employment, Laerekontrakt, Opplaeringsplan
 
 P = Phase
-ALLOWED: dict[str, set[str]] = {
-    P.KARTLEGGE: {P.MATCHING, P.SKOLE, P.JOBB, P.AVSLUTTET},
-    P.MATCHING: {P.KARTLEGGE, P.PRAKSIS, P.SKOLE, P.LARETID, P.JOBB, P.AVSLUTTET},
-    P.PRAKSIS: {P.MATCHING, P.SKOLE, P.LARETID, P.JOBB, P.AVSLUTTET},
-    P.SKOLE: {P.MATCHING, P.PRAKSIS, P.LARETID, P.JOBB, P.AVSLUTTET},
-    P.LARETID: {P.JOBB, P.AVSLUTTET},
-    P.JOBB: {P.AVSLUTTET},
-    P.AVSLUTTET: {P.KARTLEGGE, P.MATCHING},
-}
 
 
 def _needs_started_match(participant, **_) -> str:
@@ -61,24 +52,42 @@ def _needs_end_reason(participant, *, end_reason: str = "", **_) -> str:
     return "Velg hvorfor saken avsluttes (ordinært arbeid, utdanning, flyttet, helse, ikke motivert eller annet)."
 
 
-GUARDS: dict[str, Callable[..., str]] = {
+# What moving into a phase needs, whichever phase she comes from.
+_GUARD_INTO: dict[str, Guard] = {
     P.PRAKSIS: _needs_started_match,
     P.SKOLE: _needs_opplaeringsplan,
     P.LARETID: _needs_laerekontrakt,
     P.JOBB: _needs_employment,
     P.AVSLUTTET: _needs_end_reason,
 }
+_TARGETS: dict[str, list[str]] = {
+    P.KARTLEGGE: [P.MATCHING, P.SKOLE, P.JOBB, P.AVSLUTTET],
+    P.MATCHING: [P.KARTLEGGE, P.PRAKSIS, P.SKOLE, P.LARETID, P.JOBB, P.AVSLUTTET],
+    P.PRAKSIS: [P.MATCHING, P.SKOLE, P.LARETID, P.JOBB, P.AVSLUTTET],
+    P.SKOLE: [P.MATCHING, P.PRAKSIS, P.LARETID, P.JOBB, P.AVSLUTTET],
+    P.LARETID: [P.JOBB, P.AVSLUTTET],
+    P.JOBB: [P.AVSLUTTET],
+    P.AVSLUTTET: [P.KARTLEGGE, P.MATCHING],
+}
+PHASES = StateTable(
+    "phases",
+    Phase,
+    [
+        Edge(source, target, guard=_GUARD_INTO.get(target))
+        for source, targets in _TARGETS.items()
+        for target in targets
+    ],
+)
 
 
 def refusal(participant, from_phase: str, to_phase: str, *, end_reason: str = "") -> str:
     """Why ``participant`` may not move from ``from_phase`` to ``to_phase``; "" if she may."""
-    if to_phase not in ALLOWED.get(from_phase, set()):
+    if not PHASES.allows(from_phase, to_phase):
         return (
             f"Deltakeren kan ikke flyttes direkte fra {Phase(from_phase).label.lower()} "
             f"til {Phase(to_phase).label.lower()}."
         )
-    guard = GUARDS.get(to_phase)
-    return guard(participant, end_reason=end_reason) if guard else ""
+    return PHASES.refusal(participant, from_phase, to_phase, end_reason=end_reason)
 
 
 # The veileder's tasks per phase, from seed 000 ("NAV-veileders rolle").
@@ -148,7 +157,17 @@ def next_followup_due(
     return due
 
 
-def is_overdue(due: datetime.date | None, *, today: datetime.date) -> bool:
-    """Overdue once the due day has passed in Oslo; the caseload filter is the same
-    comparison in SQL (``next_followup_due__lt=timezone.localdate()``)."""
-    return due is not None and due < today
+A = ActivityStatus
+# The activity plan (NAV's aktivitetsplan): a finished or stopped activity is closed.
+ACTIVITIES = StateTable(
+    "activities",
+    ActivityStatus,
+    [
+        Edge(A.PLANLAGT, A.GJENNOMFORES),
+        Edge(A.PLANLAGT, A.FULLFORT),
+        Edge(A.PLANLAGT, A.AVBRUTT),
+        Edge(A.GJENNOMFORES, A.PLANLAGT),
+        Edge(A.GJENNOMFORES, A.FULLFORT),
+        Edge(A.GJENNOMFORES, A.AVBRUTT),
+    ],
+)

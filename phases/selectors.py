@@ -1,5 +1,7 @@
 from django.utils import timezone
 
+from participants.followup import is_overdue
+
 from .models import (
     ActivityCard,
     ChecklistItem,
@@ -9,7 +11,6 @@ from .models import (
     Meeting,
     PhaseTransition,
 )
-from .rules import is_overdue
 
 
 def phase_section(participant) -> dict:

@@ -3,15 +3,21 @@ the next follow-up date and the history never disagree, even with two veiledere 
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.roles import Role
 from audit.services import audit_change
 from core.exceptions import DomainError
 from participants.access import CHANGE, visible_q
 from participants.models import Participant, Phase
+from reminders.models import ReminderKind
+from reminders.registry import Due
+from reminders.services import notify_once
 
 from .models import (
     ActivityCard,
@@ -28,7 +34,7 @@ from .models import (
     Opplaeringsplan,
     PhaseTransition,
 )
-from .rules import CHECKLISTS, next_followup_due, refusal
+from .rules import ACTIVITIES, CHECKLISTS, next_followup_due, refusal
 
 FOLLOW_UP_KINDS = (MeetingKind.OPPSTARTSMOTE, MeetingKind.OPPFOLGINGSMOTE, MeetingKind.DIALOGMOTE)
 
@@ -210,14 +216,6 @@ def fagbrev_register(*, participant, actor, **fields) -> Fagbrev:
 
 
 def _tell_markedsradgiver(contract: Laerekontrakt) -> None:
-    from django.conf import settings
-    from django.urls import reverse
-
-    from accounts.roles import Role
-    from reminders.models import ReminderKind
-    from reminders.registry import Due
-    from reminders.services import notify_once
-
     if contract.company.markedsradgiver_id:
         recipients = [contract.company.markedsradgiver]
     else:
@@ -349,10 +347,14 @@ def activity_card_set_status(*, card: ActivityCard, actor: User, status: str) ->
         raise DomainError("Ukjent status.")
     with transaction.atomic():
         _lock(actor, card.participant)
-        updated = (
-            ActivityCard.objects.filter(pk=card.pk)
-            .exclude(status=status)
-            .update(status=status, updated_at=timezone.now())
+        current = ActivityCard.objects.filter(pk=card.pk).values_list("status", flat=True).get()
+        if current == status:
+            card.status = status
+            return card
+        if refused := ACTIVITIES.refusal(card, current, status):
+            raise DomainError(refused)
+        updated = ActivityCard.objects.filter(pk=card.pk, status=current).update(
+            status=status, updated_at=timezone.now()
         )
         if updated:
             audit_change(

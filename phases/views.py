@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.exceptions import DomainError
@@ -56,8 +57,6 @@ def checklist_toggle(request, uuid, item):
 
 
 def participant_url(participant) -> str:
-    from django.urls import reverse
-
     return reverse("participants:detail", args=[participant.uuid])
 
 

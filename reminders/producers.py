@@ -7,16 +7,16 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from participants.followup import is_overdue
 from participants.links import detail_url_maker
 from participants.models import Participant
 
 from .models import ReminderKind
-from .registry import Due, register_producer
+from .registry import Due
 
 DUE_SOON_DAYS = 7
 
 
-@register_producer
 def followups(now: datetime.datetime):
     """Due within 7 days (one reminder per due date) and overdue (one per due date)."""
     today = timezone.localdate(now)
@@ -34,7 +34,7 @@ def followups(now: datetime.datetime):
     detail_url = detail_url_maker()
     when_of = functools.lru_cache(maxsize=None)(lambda day: date_format(day, "j. F Y"))
     for pk, uuid, due, veileder_id in rows:
-        overdue = due < today
+        overdue = is_overdue(due, today=today)
         when = when_of(due)
         url = detail_url(uuid)
         # E-mail carries no name: the link leads into the app, where access is checked.

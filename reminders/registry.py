@@ -1,4 +1,5 @@
-"""Producers of due reminders. Each app with a due date registers one; the scan runs them.
+"""Producers of due reminders. Each app with a due date lists its producers as
+``REMINDER_PRODUCERS`` in its extensions module (core.discovery); the scan runs them.
 
 A producer is ``fn(now) -> Iterable[Due]`` and must read an indexed due-date column,
 streaming rows (``.iterator()``), so the scan stays seconds at 10^5 participants.
@@ -7,6 +8,8 @@ streaming rows (``.iterator()``), so the scan stays seconds at 10^5 participants
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from core.discovery import collect
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,7 @@ class Due:
 
 
 Producer = Callable[[datetime.datetime], Iterable[Due]]
-_producers: list[Producer] = []
-
-
-def register_producer(fn: Producer) -> Producer:
-    if fn not in _producers:
-        _producers.append(fn)
-    return fn
 
 
 def producers() -> list[Producer]:
-    return list(_producers)
+    return collect("REMINDER_PRODUCERS")

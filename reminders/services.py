@@ -7,7 +7,9 @@ import smtplib
 import time
 from dataclasses import dataclass
 from email.utils import make_msgid
+from pathlib import Path
 
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import connection, transaction
@@ -15,10 +17,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.roles import Role, roles_of
 from notifications.services import notification_create
 
-from .models import Delivery, DeliveryStatus, ReminderPreference
+from .models import Delivery, DeliveryStatus, ReminderKind, ReminderPreference
 from .registry import producers
+
+DELIVER_TASK = "reminders.tasks.deliver"
 
 log = logging.getLogger(__name__)
 
@@ -164,8 +169,6 @@ def _pause_for_tests() -> None:
     """Lets a test kill the worker between claiming and sending (see test_reminders_worker)."""
     path = settings.REMINDERS_TEST_PAUSE_FILE
     if path:
-        from pathlib import Path
-
         deadline = time.monotonic() + 60
         while Path(path).exists() and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -244,10 +247,6 @@ def deliveries_to_requeue(*, now=None) -> list[int]:
 
 def kinds_for(user) -> list[str]:
     """The reminder kinds a user can receive, by role."""
-    from accounts.roles import Role, roles_of
-
-    from .models import ReminderKind
-
     roles = roles_of(user)
     kinds = []
     if roles & {Role.VEILEDER, Role.LEDER}:
@@ -283,8 +282,6 @@ def notify_once(due) -> int | None:
     The same unique key as the scan's rows makes a repeated call a no-op; returns the
     delivery id, or None when it was recorded before.
     """
-    from .tasks import deliver
-
     email = due.to_email or (
         User.objects.filter(pk=due.recipient_id).values_list("email", flat=True).first() or ""
     )
@@ -305,7 +302,8 @@ def notify_once(due) -> int | None:
     )
     if not created:
         return None
-    transaction.on_commit(lambda: deliver.delay(delivery.pk))
+    # Sent by the task's name: tasks.py builds on this module, not the other way round.
+    transaction.on_commit(lambda: current_app.send_task(DELIVER_TASK, args=[delivery.pk]))
     return delivery.pk
 
 

@@ -5,6 +5,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
 from .services import (
+    DELIVER_TASK,
     TransientSendError,
     deliveries_to_requeue,
     delivery_give_up,
@@ -66,7 +67,7 @@ def deliver_batch(self, delivery_ids: list[int]) -> dict:
 
 
 @shared_task(
-    name="reminders.tasks.deliver",
+    name=DELIVER_TASK,
     bind=True,
     acks_late=True,
     max_retries=6,

@@ -5,7 +5,7 @@ import factory
 from django.contrib.auth.models import Group
 
 from accounts.models import NavKontor, User
-from participants.identity import make_identity
+from core.identity import make_identity
 from participants.models import Laerefag, Participant, Programomrade
 
 _identities = itertools.count()

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "jobbloop",
     "notifications",
     "overview",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.navigation",
+                "accounts.context_processors.navigation",
                 "notifications.context_processors.unread_notifications",
             ],
         },

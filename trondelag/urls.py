@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as accounts_views
 from core import views as core_views
 
 admin.site.site_header = "Trøndelag-modellen – administrasjon"
@@ -10,8 +11,8 @@ admin.site.site_title = "Administrasjon"
 admin.site.index_title = "Administrasjon"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
-    path("logg-inn/", core_views.LoginView.as_view(), name="login"),
+    path("", accounts_views.home, name="home"),
+    path("logg-inn/", accounts_views.LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),

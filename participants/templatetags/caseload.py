@@ -9,6 +9,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from core.html import e as _e
+from participants.followup import is_overdue
 from participants.links import detail_url_maker
 
 register = template.Library()
@@ -47,7 +48,7 @@ def _name_cell(p, url: str) -> str:
 def _followup(p, today) -> str:
     if not p.next_followup_due:
         return "–"
-    overdue = " " + _OVERDUE_TAG if p.next_followup_due < today else ""
+    overdue = " " + _OVERDUE_TAG if is_overdue(p.next_followup_due, today=today) else ""
     return p.next_followup_due.strftime("%d.%m.%Y") + overdue
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from companies.demo import seed_companies
 from companies.models import Company
+from demo.companies import seed_companies
 
 pytestmark = pytest.mark.django_db
 

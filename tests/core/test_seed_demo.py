@@ -4,8 +4,8 @@ import pytest
 from django.db.models import Count, Max
 
 from accounts.models import User
-from core.demo import demo_logins, seed_demo
-from participants.identity import parse_identity
+from core.identity import parse_identity
+from demo.data import demo_logins, seed_demo
 from participants.models import Participant, Phase
 from phases.models import Fagbrev, PhaseTransition
 

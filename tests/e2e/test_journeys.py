@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from participants.identity import make_identity
+from core.identity import make_identity
 from participants.models import Laerefag, Participant
 from tests.e2e.conftest import axe_violations, login, no_horizontal_scroll, screenshot
 from tests.factories import ParticipantFactory

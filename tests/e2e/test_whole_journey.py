@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerguidance.models import Appointment
+from core.identity import make_identity
 from matching.models import Match
-from participants.identity import make_identity
 from participants.models import Laerefag, Participant, Phase
 from tests.e2e.conftest import axe_violations, login, screenshot
 from tests.factories import CompanyFactory, CompanyNeedFactory, ParticipantFactory

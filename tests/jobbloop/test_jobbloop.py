@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.exceptions import DomainError
+from core.identity import make_identity
 from jobbloop.models import LoopCandidate, LoopStatus
 from jobbloop.schedule import add_months, candidate_periods, loop_schedule, position_on
 from jobbloop.selectors import loops_visible_to
@@ -17,7 +18,6 @@ from jobbloop.services import (
     loop_create,
     mentor_set,
 )
-from participants.identity import make_identity
 from participants.models import Participant
 from tests.factories import CompanyFactory, ParticipantFactory
 

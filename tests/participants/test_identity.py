@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from participants.identity import age_on, make_identity, mask, parse_identity
+from core.identity import age_on, make_identity, mask, parse_identity
 
 TODAY = datetime.date(2026, 11, 24)
 

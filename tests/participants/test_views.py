@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from participants.identity import make_identity
+from core.identity import make_identity
 from participants.models import Participant
 from tests.factories import LaerefagFactory
 

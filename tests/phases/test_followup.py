@@ -176,7 +176,7 @@ def test_entering_praksis_sets_the_due_date_in_the_same_transaction(veileder):
     ],
 )
 def test_overdue_means_the_due_day_has_passed(due, today, overdue):
-    from phases.rules import is_overdue
+    from participants.followup import is_overdue
 
     assert is_overdue(due, today=today) is overdue
 

@@ -18,8 +18,11 @@ from django.utils import timezone
 from accounts.models import NavKontor, User
 from accounts.roles import Role
 from audit.models import AuditEvent
-from participants.identity import make_identity
+from core.identity import make_identity
+from demo.companies import seed_companies
 from participants.models import Adressebeskyttelse, Innsatsgruppe, Laerefag, Participant, Phase
+from phases.models import ChecklistItem, EndReason, Fagbrev, PhaseTransition
+from phases.rules import CHECKLISTS
 
 REFERENCE_DATE = datetime.date(2026, 1, 1)
 DEMO_PASSWORD = "demo"
@@ -462,7 +465,6 @@ PATHS: dict[str, list[list[str]]] = {
 
 def _history(p: Participant, actor_id: int):
     """The transitions of one participant, from registration to her current phase."""
-    from phases.models import EndReason, PhaseTransition
 
     rng = random.Random(p.uuid.int)  # per person, so the main sequence stays as it was
     path = [*rng.choice(PATHS[p.phase]), p.phase]
@@ -490,8 +492,6 @@ def _history(p: Participant, actor_id: int):
 
 def _save_batch(batch: list[Participant], *, fallback_actor: User) -> None:
     """Insert participants with their phase history (their timeline) and any fagbrev."""
-    from phases.models import ChecklistItem, Fagbrev, PhaseTransition
-    from phases.rules import CHECKLISTS
 
     Participant.objects.bulk_create(batch)
     transitions = [t for p in batch for t in _history(p, p.veileder_id or fallback_actor.pk)]
@@ -552,7 +552,6 @@ def seed_demo(
                     stdout.write(f"  {created} deltakere …")
         _save_batch(batch, fallback_actor=saved[ADMIN_IDENT])
         created += len(batch)
-    from companies.demo import seed_companies
 
     seed_companies(seed=seed)
     if connection.vendor == "postgresql":

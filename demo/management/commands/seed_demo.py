@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from core.demo import REFERENCE_DATE, seed_demo
+from demo.data import REFERENCE_DATE, seed_demo
 
 
 class Command(BaseCommand):

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from accounts.models import NavKontor
+from participants.models import Laerefag
+
 REFERENCE_TTL = 60
 LAEREFAG_KEY = "reference:laerefag"
 KONTOR_KEY = "reference:navkontor"
@@ -21,8 +24,6 @@ def _cached(key: str, build: Callable[[], list[tuple[int, str]]]) -> list[tuple[
 
 
 def laerefag_choices() -> list[tuple[int, str]]:
-    from participants.models import Laerefag
-
     return _cached(
         LAEREFAG_KEY, lambda: list(Laerefag.objects.order_by("name").values_list("pk", "name"))
     )
@@ -30,7 +31,6 @@ def laerefag_choices() -> list[tuple[int, str]]:
 
 def kontor_choices() -> list[tuple[int, str]]:
     """Labelled as ``NavKontor.__str__``: name and enhetsnummer."""
-    from accounts.models import NavKontor
 
     return _cached(
         KONTOR_KEY,
@@ -48,9 +48,6 @@ def with_blank(choices: list[tuple[int, str]], blank: str = "Alle") -> list[tupl
 
 
 def connect_invalidation() -> None:
-    from accounts.models import NavKontor
-    from participants.models import Laerefag
-
     for model, key in ((Laerefag, LAEREFAG_KEY), (NavKontor, KONTOR_KEY)):
 
         def forget(sender, key=key, **kwargs):

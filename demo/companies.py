@@ -10,9 +10,8 @@ import random
 from django.db import transaction
 
 from accounts.models import User
+from companies.models import Company, CompanyNeed, make_orgnr
 from participants.models import Laerefag
-
-from .models import Company, CompanyNeed, make_orgnr
 
 MUNICIPALITIES = [
     "Trondheim",

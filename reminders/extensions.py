@@ -1,0 +1,3 @@
+from .producers import followups
+
+REMINDER_PRODUCERS = [followups]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MisspeltConfig(AppConfig):
+    name = "tests.testapps.misspelt"
+    label = "misspelt"

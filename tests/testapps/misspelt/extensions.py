@@ -1,0 +1,2 @@
+# "PARTICIPANT_SECTION" (no S): a contribution no app reads.
+PARTICIPANT_SECTION = []
