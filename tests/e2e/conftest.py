@@ -65,11 +65,23 @@ def page(browser, live_server, settings):
 
 
 def login(page, user):
+    """Log in through the form and wait until the browser has left the login page.
+
+    Waiting for network idle after pressing Enter can return before the navigation has even
+    started on a busy machine; the landing page's URL is what says the login is done.
+    """
     page.goto(page.base + "/logg-inn/")
     page.fill("#id_username", user.nav_ident)
     page.fill("#id_password", PASSWORD)
     page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(lambda url: "/logg-inn/" not in url)
+
+
+def submit(page, locator) -> None:
+    """Click what submits a form and wait for the page it leads to (a redirect or the same
+    form shown again with its errors): every submit here is a full navigation."""
+    with page.expect_navigation():
+        locator.click()
 
 
 def screenshot(page, name: str) -> None:

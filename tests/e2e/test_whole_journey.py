@@ -13,7 +13,7 @@ from careerguidance.models import Appointment
 from core.identity import make_identity
 from matching.models import Match
 from participants.models import Laerefag, Participant, Phase
-from tests.e2e.conftest import axe_violations, login, screenshot
+from tests.e2e.conftest import axe_violations, login, screenshot, submit
 from tests.factories import CompanyFactory, CompanyNeedFactory, ParticipantFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,14 +25,13 @@ def as_user(page, user):
 
 
 def go(page, url):
+    # goto returns once the page has loaded; no page here fetches more after load.
     page.goto(page.base + url)
-    page.wait_for_load_state("networkidle")
     assert axe_violations(page) == [], url
 
 
 def press(page, label):
-    page.get_by_role("button", name=label, exact=True).click()
-    page.wait_for_load_state("networkidle")
+    submit(page, page.get_by_role("button", name=label, exact=True))
 
 
 def detail(participant):
@@ -59,7 +58,7 @@ def test_journey_1_kartlegging_consent_guidance_and_the_shared_note(
     assert page.get_by_role("heading", level=1).inner_text() == "Sara Lund"
 
     page.get_by_role("link", name="Start kartleggingen").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url("**/kartlegging/")
     assert axe_violations(page) == []
     page.get_by_label("Interesser").fill("Liker å jobbe med hendene og med mat")
     press(page, "Lagre")
