@@ -57,6 +57,8 @@ def test_a_small_benchmark_measures_everything_the_issue_asks(server, tmp_path):
                 db_name,
                 "--out",
                 str(tmp_path),
+                "--memory-requests",
+                "600",
             ],
             cwd=ROOT,
             check=True,
@@ -73,11 +75,24 @@ def test_a_small_benchmark_measures_everything_the_issue_asks(server, tmp_path):
         page = results["pages"][name]
         assert 0 < page["p50_ms"] <= page["p95_ms"] <= page["p99_ms"], name
         assert page["rps"] > 0 and page["floor_ms"] > 0, name
+        # The fair floor: bench/floor.py under the same gunicorn settings.
+        assert page["wsgi_floor_p95_ms"] > 0 and page["bytes"] > 0, name
+        assert page["ratio_to_wsgi_floor"] == round(page["p95_ms"] / page["wsgi_floor_p95_ms"], 1)
         if "queries_at_10" in page:
             assert page["queries_at_10"] == page["queries_at_50"], name
+    county = results["pages"]["overview_county"]
+    assert county["ratio_to_caseload"] > 0
     scan = results["reminder_scan"]
     assert scan["participants"] == 4000 and scan["reminders"] > 0 and scan["enqueued_per_s"] > 0
-    assert results["pdf"]["pages"] == 2 and results["pdf"]["p50_ms"] > 0
-    assert results["memory_mb"]["web_worker"] > 0 and results["memory_mb"]["celery_worker"] > 0
+    assert scan["copy_floor_seconds"] > 0 and scan["ratio_to_copy"] > 0
+    pdf = results["pdf"]
+    assert pdf["pages"] == 2 and pdf["p50_ms"] > 0
+    assert pdf["request_ratio_to_caseload"] > 0 and pdf["ready_p95_ms"] > 0
+    assert pdf["bare_render_p95_ms"] > 0 and pdf["ready_ratio_to_bare"] > 0
+    memory = results["memory_mb"]
+    assert memory["web_worker"] > 0 and memory["celery_worker"] > 0
+    assert memory["web_worker_after_10k"] > 0 and memory["web_requests_served"] >= 600
+    assert "web_worker_growth_last_5k" in memory
     assert "Index" in results["explain_caseload"]
-    assert "| caseload |" in (tmp_path / "results.md").read_text()
+    table = (tmp_path / "results.md").read_text()
+    assert "| caseload |" in table and "WSGI floor" in table
