@@ -4,7 +4,7 @@ PY := .venv/bin/python
 PORT ?= 8000
 DEMO_PARTICIPANTS ?= 500
 # Tests speak plain HTTP (the live server for browser tests too), so no HTTPS redirect.
-TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production SECURE_SSL_REDIRECT=false SECURE_COOKIES=false
+TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production PASSWORD_LOGIN=true SECURE_SSL_REDIRECT=false SECURE_COOKIES=false
 
 .PHONY: run test setup migrate demo lint format bench
 

@@ -15,3 +15,26 @@ threads = 1
 worker_class = "sync"
 # A slow PDF or overview must not be cut off; a stuck request still is.
 timeout = 60
+
+# The path only (%(U)s), never the query string or the referrer: a fødselsnummer typed into
+# a search must not reach a log. ops.middleware logs each request as a JSON line besides.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s'
+
+# Prometheus: each worker process writes its figures to files here and any worker's
+# /internal/metrics adds them up (prometheus-client's multiprocess mode).
+_metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+
+
+def on_starting(server):
+    if _metrics_dir:
+        import shutil
+
+        shutil.rmtree(_metrics_dir, ignore_errors=True)
+        os.makedirs(_metrics_dir, exist_ok=True)
+
+
+def child_exit(server, worker):
+    if _metrics_dir:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

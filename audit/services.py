@@ -1,40 +1,21 @@
 """Writing the sporingslogg. One insert per look; never inside the caller's transaction."""
 
-import json
-import logging
-
-from django.conf import settings
 from django.db import transaction
 
 from accounts.roles import roles_of
+from core.metrics import AUDIT_ROWS
 
+from . import cef
 from .context import current
 from .models import AuditAction, AuditEvent
-
-siem = logging.getLogger("trondelag.audit")
 
 
 def _write(event: AuditEvent) -> None:
     # Autocommit outside any atomic block: a read stays logged even if the request fails
     # afterwards. Inside a transaction (a service's change) the row commits with the change.
     event.save()
-    if settings.AUDIT_LOG_JSON:
-        siem.info(
-            json.dumps(
-                {
-                    "time": event.created_at.isoformat(),
-                    "actor": event.actor_ident,
-                    "roles": event.actor_roles,
-                    "office": event.actor_office,
-                    "participant": event.participant_id,
-                    "action": event.action,
-                    "what": event.what,
-                    "ip": event.ip,
-                    "request_id": event.request_id,
-                },
-                ensure_ascii=False,
-            )
-        )
+    AUDIT_ROWS.labels(event.action).inc()
+    cef.write(event)
 
 
 def _event(user, *, action: str, participant=None, what: str = "", participant_ids=()):

@@ -75,6 +75,8 @@ def bench_env(db_url: str, broker: str) -> dict:
         DEBUG="false",
         SECURE_SSL_REDIRECT="false",
         SECURE_COOKIES="false",
+        # The bench's users log in with the demo passwords.
+        PASSWORD_LOGIN="true",
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         EMAIL_URL="dummymail://",
         LOG_LEVEL="WARNING",
@@ -198,7 +200,7 @@ def start_gunicorn(env: dict, *, app: str = "trondelag.wsgi", port: int = PORT) 
 
     for _ in range(100):
         try:
-            httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            httpx.get(f"http://127.0.0.1:{port}/internal/isalive", timeout=1)
             return proc
         except httpx.HTTPError:
             time.sleep(0.2)

@@ -1,11 +1,4 @@
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
-
-
-def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+from django.http import HttpResponse
 
 
 def robots(request):

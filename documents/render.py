@@ -15,6 +15,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from core.metrics import PDF_RENDER
+
 STATIC_SCHEME = "static"
 BASE_URL = f"{STATIC_SCHEME}:///"
 
@@ -62,7 +64,7 @@ _LAYOUT = threading.Lock()
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a Django template to a tagged PDF (PDF/UA-1), A4, with page numbers."""
     html = render_to_string(template_name, context)
-    with _LAYOUT:
+    with _LAYOUT, PDF_RENDER.time():
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
         return document.write_pdf(
             stylesheets=[_stylesheet()],

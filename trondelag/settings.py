@@ -7,10 +7,11 @@ See README.md for the table of variables.
 """
 
 import datetime
+import ipaddress
 import secrets
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse, urlunparse
 
 import environ
 from celery.schedules import crontab
@@ -18,11 +19,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 # A .env file is optional and only read when present; real environments set variables.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+# Files of the embedded defaults (SQLite, the filesystem broker). The image runs with a
+# read-only root file system: nothing here is created unless an embedded default uses it.
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 # django-environ accepts "yes", "on", "1"... but treats every other string as False;
 # strict parsing makes a typo such as DEBUG=ture fail loudly instead of silently.
@@ -61,6 +65,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "ops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -92,6 +97,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: health probes and metrics answer before host checks, HTTPS redirect and login,
+    # and every other request is timed and logged as one JSON line.
+    "ops.middleware.OpsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,11 +141,16 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------
 # https://django-environ.readthedocs.io/en/latest/types.html#environ-env-db-url
-VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'trondelag.sqlite3'}")
+    # NAIS's Cloud SQL names its URL DB_URL (envVarPrefix DB in nais/app.yaml).
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="")
+        or env.str("DB_URL", default="")
+        or f"sqlite:///{VAR_DIR / 'trondelag.sqlite3'}"
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(exist_ok=True)
     # WAL lets the web process, the worker and beat share the file without "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
@@ -152,7 +165,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out NAV-ident before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "accounts.backends.PasswordBackend",
+    "accounts.oidc.NavIdentBackend",
     # Object-level answers for participants come from the same rule as the querysets.
     "participants.backends.ParticipantAccessBackend",
 ]
@@ -173,6 +187,30 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- Login with Microsoft Entra ID (OpenID Connect, mozilla-django-oidc) ----------------
+# NAIS injects AZURE_APP_* when the manifest enables azure.application. Any OpenID provider
+# works: OIDC_DISCOVERY_URL names its /.well-known/openid-configuration.
+OIDC_DISCOVERY_URL = env.str(
+    "OIDC_DISCOVERY_URL", default=env.str("AZURE_APP_WELL_KNOWN_URL", default="")
+)
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default=env.str("AZURE_APP_CLIENT_ID", default=""))
+OIDC_RP_CLIENT_SECRET = env.str(
+    "OIDC_CLIENT_SECRET", default=env.str("AZURE_APP_CLIENT_SECRET", default="")
+)
+OIDC_ENABLED = bool(OIDC_DISCOVERY_URL and OIDC_RP_CLIENT_ID)
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid profile email"
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the logout at the provider
+OIDC_OP_LOGOUT_URL_METHOD = "accounts.oidc.provider_logout_url"
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/logg-inn/?feil=1"
+# Entra ID group object ids → our roles and clearances: "id=veileder,id=kode6,...". A user
+# whose token names none of them is deactivated at login.
+OIDC_GROUPS = env.dict("OIDC_GROUPS", default={})
+# Passwords stored in the app are for the embedded demo and the tests only.
+PASSWORD_LOGIN = env_bool("PASSWORD_LOGIN", default=DEBUG)
 
 # Development identities (Skatteetaten/Tenor style, month + 80) are accepted only where
 # no real person may be registered by mistake; production sees real numbers only.
@@ -208,7 +246,9 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Without a collected manifest (development, tests) whitenoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = not env_bool("STATIC_MANIFEST", default=False)
-Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+if WHITENOISE_USE_FINDERS:
+    # whitenoise warns about a missing STATIC_ROOT; the image collects into it at build time.
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 # --- E-mail ---------------------------------------------------------------------------
@@ -243,8 +283,24 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The embedded default is kombu's filesystem transport: a real broker that needs no
 # server, shared by web, worker and beat through files under var/.
 BROKER_DIR = VAR_DIR / "broker"
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+
+
+def _valkey_url() -> str:
+    """NAIS's Valkey instance "broker": its URI, user and password come as three variables."""
+    uri = env.str("VALKEY_URI_BROKER", default="")
+    if not uri:
+        return ""
+    parts = urlparse(uri)
+    user = quote(env.str("VALKEY_USERNAME_BROKER", default=""), safe="")
+    password = quote(env.str("VALKEY_PASSWORD_BROKER", default=""), safe="")
+    netloc = f"{user}:{password}@{parts.netloc}" if user or password else parts.netloc
+    url = urlunparse(parts._replace(netloc=netloc))
+    return f"{url}?ssl_cert_reqs=required" if parts.scheme == "rediss" else url
+
+
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or _valkey_url() or "filesystem://"
 if CELERY_BROKER_URL.startswith("filesystem://"):
+    VAR_DIR.mkdir(exist_ok=True)
     for sub in ("queue", "processed", "control"):
         (BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -270,7 +326,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule")
+)
 CELERY_BEAT_SCHEDULE: dict = {
     "heartbeat": {"task": "core.tasks.heartbeat", "schedule": 300.0},
     "reminders-scan": {"task": "reminders.tasks.scan", "schedule": crontab(minute="*/15")},
@@ -298,7 +356,6 @@ RETENTION_YEARS = env.int("RETENTION_YEARS", default=5)
 # https://docs.djangoproject.com/en/6.0/howto/deployment/checklist/
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -343,18 +400,58 @@ AXES_VERBOSE = False
 # --- Sporingslogg --------------------------------------------------------------------
 # Behind NAV's ingress the client address arrives in X-Forwarded-For; elsewhere ignore it.
 AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", default=False)
-# Also write each audit event as a JSON log line (logger "trondelag.audit") for a SIEM.
-AUDIT_LOG_JSON = env_bool("AUDIT_LOG_JSON", default=False)
 
 # --- Logging --------------------------------------------------------------------------
+# JSON lines on stdout for NAIS (text when DEBUG, for a person at a terminal). Every handler
+# masks eleven-digit numbers: a fødselsnummer typed into a search never reaches a log.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_fnr": {"()": "core.logging.MaskFodselsnummer"}},
+    "formatters": {
+        "json": {"()": "core.logging.JsonLines"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "cef": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["mask_fnr"],
+        },
+        # The sporingslogg's CEF lines: their own stream, collected for the central audit system.
+        "audit": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "cef",
+            "filters": ["mask_fnr"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint narrates every rendering step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "auditLogger": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+        # The request line is logged by ops.middleware (path only, never the query string).
+        "django.server": {"level": "WARNING"},
+        # WeasyPrint narrates every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# --- Health and metrics (ops) -----------------------------------------------------------
+# /internal/metrics answers only callers inside the cluster: requests without the ingress's
+# X-Forwarded-For, from these networks (loopback and the private ranges pods live in).
+METRICS_ALLOWED_NETWORKS = [
+    ipaddress.ip_network(n)
+    for n in env.list(
+        "METRICS_ALLOWED_NETWORKS",
+        default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
+    )
+]
 
 PAGE_SIZE = 50
 

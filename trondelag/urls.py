@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from mozilla_django_oidc.views import OIDCLogoutView
 
 from accounts import views as accounts_views
+from accounts.oidc import AuthenticationRequestView, CallbackView
 from core import views as core_views
 
 admin.site.site_header = "Trøndelag-modellen – administrasjon"
@@ -13,8 +14,10 @@ admin.site.index_title = "Administrasjon"
 urlpatterns = [
     path("", accounts_views.home, name="home"),
     path("logg-inn/", accounts_views.LoginView.as_view(), name="login"),
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
-    path("healthz", core_views.healthz, name="healthz"),
+    # Ends the session here and, after an OpenID login, at the provider (settings.OIDC_*).
+    path("logg-ut/", OIDCLogoutView.as_view(), name="logout"),
+    path("oidc/innlogging/", AuthenticationRequestView.as_view(), name="oidc_authentication_init"),
+    path("oidc/tilbake/", CallbackView.as_view(), name="oidc_authentication_callback"),
     path("robots.txt", core_views.robots, name="robots"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("participants.urls")),

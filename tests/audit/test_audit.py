@@ -152,17 +152,38 @@ def test_audit_log_query_count_is_fixed(client, leder, veileder, django_assert_n
         assert len(response.context["page"].object_list) == size
 
 
-def test_audit_events_can_go_to_a_siem_as_json_lines(
-    client, veileder, participant, settings, caplog
+def test_each_look_is_one_cef_line_for_the_central_audit_system(
+    client, veileder, participant, caplog
 ):
-    import json
     import logging
 
-    settings.AUDIT_LOG_JSON = True
     client.force_login(veileder)
-    with caplog.at_level(logging.INFO, logger="trondelag.audit"):
+    with caplog.at_level(logging.INFO, logger="auditLogger"):
         client.get(reverse("participants:detail", args=[participant.uuid]))
-    line = json.loads(next(r.getMessage() for r in caplog.records if r.name == "trondelag.audit"))
-    assert line["actor"] == veileder.nav_ident
-    assert line["participant"] == participant.pk
-    assert line["action"] == "view"
+    [record] = [r for r in caplog.records if r.name == "auditLogger"]
+    line = record.getMessage()
+    assert record.levelno == logging.INFO
+    assert line.startswith("CEF:0|trondelag|AuditLogger|1.0|audit:view|Så på|INFO|")
+    assert f"suid={veileder.nav_ident}" in line
+    assert f"duid={participant.uuid}" in line
+    assert participant.fodselsnummer not in line and participant.last_name not in line
+
+
+def test_a_look_at_a_protected_person_is_a_cef_warning(client, cleared_veileder, caplog):
+    import logging
+
+    from participants.models import Adressebeskyttelse
+    from tests.factories import ParticipantFactory
+
+    protected = ParticipantFactory(
+        nav_kontor=cleared_veileder.nav_kontor,
+        veileder=cleared_veileder,
+        adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG,
+    )
+    client.force_login(cleared_veileder)
+    with caplog.at_level(logging.INFO, logger="auditLogger"):
+        response = client.get(reverse("participants:detail", args=[protected.uuid]))
+    assert response.status_code == 200
+    [record] = [r for r in caplog.records if r.name == "auditLogger"]
+    assert record.levelno == logging.WARNING
+    assert "|WARN|" in record.getMessage()

@@ -1,0 +1,47 @@
+"""The sporingslogg as CEF lines for NAV's central audit system (ArcSight's Common Event Format).
+
+One line per look-up, to the logger ``auditLogger`` (NAV's name for it), never mixed with the
+application log. The person looked up is named by her uuid in the app, not her fødselsnummer:
+no log line carries one. Looks at protected persons go at warning level.
+"""
+
+import logging
+
+cef_log = logging.getLogger("auditLogger")
+
+VERSION = "1.0"
+
+
+def _header(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _extension(value: str) -> str:
+    value = value.replace("\\", "\\\\").replace("=", "\\=")
+    return value.replace("\r", " ").replace("\n", " ")
+
+
+def line(event, *, protected: bool) -> str:
+    participant = event.participant
+    fields = {
+        "end": str(int(event.created_at.timestamp() * 1000)),
+        "suid": event.actor_ident,
+        "duid": str(participant.uuid) if participant is not None else "",
+        "act": event.action,
+        "request": event.path,
+        "sproc": event.request_id,
+        "src": event.ip or "",
+        "msg": event.what,
+    }
+    if event.participant_ids:
+        fields["cn1"] = str(len(event.participant_ids))
+        fields["cn1Label"] = "antall deltakere"
+    extension = " ".join(f"{key}={_extension(value)}" for key, value in fields.items() if value)
+    severity = "WARN" if protected else "INFO"
+    name = _header(event.get_action_display())
+    return f"CEF:0|trondelag|AuditLogger|{VERSION}|audit:{_header(event.action)}|{name}|{severity}|{extension}"
+
+
+def write(event) -> None:
+    protected = bool(getattr(event.participant, "is_protected", False))
+    cef_log.log(logging.WARNING if protected else logging.INFO, line(event, protected=protected))
