@@ -13,10 +13,11 @@ setup:
 
 ## Runs the app on the embedded defaults (SQLite, filesystem broker): web, worker and beat.
 run: setup
-	@DEBUG=true $(PY) manage.py migrate --noinput -v 0
+	@DEBUG=true $(PY) manage.py migrate_with_progress --noinput
+	@echo "Lager demodata …"
 	@DEBUG=true $(PY) manage.py seed_demo --participants $(DEMO_PARTICIPANTS) --seed 2026 --today $$(date +%F)
-	@DEBUG=true $(PY) manage.py demo_info --url http://127.0.0.1:$(PORT)/
-	@DEBUG=true PORT=$(PORT) .venv/bin/honcho -f Procfile.dev start
+	@echo "Starter nettside, worker og planlegger; adressen og demobrukerne kommer når de svarer …"
+	@DEBUG=true APP_PORT=$(PORT) .venv/bin/honcho -f Procfile.dev start
 
 ## Runs the whole test suite (PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL say so).
 test: setup

@@ -520,6 +520,21 @@ def _save_batch(batch: list[Participant], *, fallback_actor: User) -> None:
     ChecklistItem.objects.bulk_create(items)
 
 
+class _Steps:
+    """Counted steps on stdout ("[2/3] Deltakere (1000 av 5000)"), so a long seed shows life."""
+
+    def __init__(self, stdout, total: int):
+        self.stdout, self.total, self.number = stdout, total, 0
+
+    def __call__(self, text: str) -> None:
+        self.number += 1
+        self.again(text)
+
+    def again(self, text: str) -> None:
+        if self.stdout is not None:
+            self.stdout.write(f"  [{self.number}/{self.total}] {text}")
+
+
 def seed_demo(
     *,
     participants: int,
@@ -533,11 +548,14 @@ def seed_demo(
         reset_demo()
     elif User.objects.filter(nav_ident__in=DEMO_IDENTS).exists():
         return SeedResult(0, 0, 0, skipped=True)
+    step = _Steps(stdout, total=3)
     rng = random.Random(seed)
     offices = _offices()
     laerefag = list(Laerefag.objects.order_by("code"))
     with transaction.atomic():
+        step("Brukere og kontorer")
         saved, veiledere_by_office = _make_users(rng, offices, participants, settings.DEBUG)
+        step(f"Deltakere (0 av {participants})")
         batch = []
         created = 0
         for row in _participant_rows(
@@ -548,11 +566,11 @@ def seed_demo(
                 _save_batch(batch, fallback_actor=saved[ADMIN_IDENT])
                 created += len(batch)
                 batch.clear()
-                if stdout and created % 50000 == 0:
-                    stdout.write(f"  {created} deltakere …")
+                step.again(f"Deltakere ({created} av {participants})")
         _save_batch(batch, fallback_actor=saved[ADMIN_IDENT])
         created += len(batch)
 
+    step("Bedrifter")
     seed_companies(seed=seed)
     if connection.vendor == "postgresql":
         # Fresh statistics, so the planner picks the caseload indexes right after seeding.
