@@ -1,0 +1,3 @@
+from .access import notification_scope
+
+NOTIFICATION_SCOPE = [notification_scope]
