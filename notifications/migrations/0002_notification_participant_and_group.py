@@ -6,31 +6,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
-        ('participants', '0005_overview_indexes'),
+        ("notifications", "0001_initial"),
+        ("participants", "0005_overview_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='group_key',
-            field=models.CharField(blank=True, max_length=200, verbose_name='gruppe'),
+            model_name="notification",
+            name="group_key",
+            field=models.CharField(blank=True, max_length=200, verbose_name="gruppe"),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='participant',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='participants.participant', verbose_name='gjelder deltaker'),
+            model_name="notification",
+            name="participant",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="participants.participant",
+                verbose_name="gjelder deltaker",
+            ),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='repeats',
-            field=models.PositiveIntegerField(default=1, verbose_name='antall ganger'),
+            model_name="notification",
+            name="repeats",
+            field=models.PositiveIntegerField(default=1, verbose_name="antall ganger"),
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(condition=models.Q(('read_at__isnull', True), models.Q(('group_key', ''), _negated=True)), fields=('recipient', 'group_key'), name='notification_one_unread_per_group'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("read_at__isnull", True), models.Q(("group_key", ""), _negated=True)
+                ),
+                fields=("recipient", "group_key"),
+                name="notification_one_unread_per_group",
+            ),
         ),
     ]

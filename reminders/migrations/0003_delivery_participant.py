@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participants', '0005_overview_indexes'),
-        ('reminders', '0002_cancelled_status'),
+        ("participants", "0005_overview_indexes"),
+        ("reminders", "0002_cancelled_status"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='delivery',
-            name='participant',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='participants.participant', verbose_name='gjelder deltaker'),
+            model_name="delivery",
+            name="participant",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="participants.participant",
+                verbose_name="gjelder deltaker",
+            ),
         ),
     ]

@@ -268,9 +268,7 @@ def test_notifications_page_links_the_settings_to_whom_has_them(client, personas
     assert client.get(settings_url).status_code == (200 if linked else 404)
 
 
-def test_list_query_count_is_fixed_with_named_notices(
-    client, veileder, django_assert_num_queries
-):
+def test_list_query_count_is_fixed_with_named_notices(client, veileder, django_assert_num_queries):
     for day in range(1, 31):
         ParticipantFactory(veileder=veileder, next_followup_due=datetime.date(2026, 10, day))
     scan_and_send(at(2026, 11, 30))
