@@ -7,4 +7,5 @@ class NotificationsConfig(AppConfig):
     # Notifications sit below participants, so the protection rule comes in from above.
     extension_points = {
         "NOTIFICATION_SCOPE": "fn(user) -> Q on Notification: the notices the user may see",
+        "NOTIFICATION_SENSITIVE": "fn() -> Q on Notification: those NOTIFICATION_SCOPE may hide",
     }

@@ -1,7 +1,7 @@
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from core.discovery import collect
@@ -23,9 +23,21 @@ def notifications_for(user) -> QuerySet[Notification]:
 
 
 def unread_count(user) -> int:
-    # Not scoped: it is on every page, and notices about a protected person are routed only
-    # to users cleared for her in the first place (participants.access.cleared_ids).
-    return Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True).count()
+    """The header's count, which must not count what the list hides either.
+
+    It is on every page, so it stays one query: only a user with unread notices that the
+    scope might hide (about a protected person) pays for the clearance check.
+    """
+    unread = Notification.objects.filter(recipient_id=user.pk, read_at__isnull=True)
+    sensitive = [fn() for fn in collect("NOTIFICATION_SENSITIVE")]
+    if not sensitive:
+        return unread.count()
+    counts = unread.aggregate(
+        total=Count("pk"), sensitive=Count("pk", filter=reduce(or_, sensitive))
+    )
+    if not counts["sensitive"]:
+        return counts["total"]
+    return unread.filter(_scope(user)).count()
 
 
 def get_notification_for_user(user, notification_uuid) -> Notification:

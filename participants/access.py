@@ -124,6 +124,23 @@ def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int
     return named, changeable
 
 
+def protected_q(prefix: str = "") -> Q:
+    """The protected persons, as a filter of positive conditions only, so that across a
+    nullable join (a notice about no one) it is simply false."""
+    return Q(
+        **{
+            f"{prefix}adressebeskyttelse__in": [
+                Adressebeskyttelse.FORTROLIG,
+                Adressebeskyttelse.STRENGT_FORTROLIG,
+            ]
+        }
+    ) | Q(**{f"{prefix}skjermet": True})
+
+
+def notices_about_protected() -> Q:
+    return protected_q("participant__")
+
+
 def notification_scope(user) -> Q:
     """A notice about a participant shows only to users cleared for her protection.
 

@@ -1,3 +1,4 @@
-from .access import notification_scope
+from .access import notices_about_protected, notification_scope
 
 NOTIFICATION_SCOPE = [notification_scope]
+NOTIFICATION_SENSITIVE = [notices_about_protected]

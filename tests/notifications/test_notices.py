@@ -107,6 +107,7 @@ def test_a_notice_about_someone_who_became_protected_leaves_no_trace(client, vei
     client.force_login(veileder)
     page = client.get(LIST).content.decode()
     assert p.full_name not in page and "Oppfølging er forfalt" not in page
+    assert "uleste:" not in page  # not even a count
     response = client.post(reverse("notifications:read", args=[notice.uuid]), {"open": "1"})
     assert response.status_code == 404
 
