@@ -498,3 +498,41 @@ def test_each_rendering_issues_a_new_token(client, veileder, participant):
     url = reverse("phases:meeting_create", args=[participant.uuid])
     client.force_login(veileder)
     assert _token(client.get(url).content.decode()) != _token(client.get(url).content.decode())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_submits_at_the_same_moment_create_one_row(veileder, participant):
+    """A double click: the second request waits on the token's key for the first's outcome."""
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    url = reverse("phases:meeting_create", args=[participant.uuid])
+    data = {
+        "kind": "oppstartsmote",
+        "held_on": TODAY().isoformat(),
+        "place": "nav",
+        "attendees": "Deltaker og veileder",
+        "summary": "Oppstart",
+        FIELD: "5f0c6a52-93c5-4a8e-9a55-0f4a3cfb1d11",
+    }
+    start = threading.Barrier(2)
+    locations = []
+
+    def submit():
+        client = Client()
+        client.force_login(veileder)
+        start.wait()
+        try:
+            locations.append(client.post(url, data)["Location"])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert Meeting.objects.filter(participant=participant).count() == 1
+    assert len(locations) == 2 and locations[0] == locations[1]
