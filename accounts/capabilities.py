@@ -25,6 +25,7 @@ class Capability(StrEnum):
     COMPETENCE_REQUESTS = "competence_requests"
     OVERVIEW = "overview"
     AUDIT_LOG = "audit_log"
+    NOTIFICATION_SETTINGS = "notification_settings"  # which reminders also come by e-mail
 
 
 def _any_role(*roles: str) -> Callable[[object, frozenset[str]], bool]:
@@ -63,6 +64,12 @@ RULES: dict[Capability, Rule] = {
     Capability.COMPETENCE_REQUESTS: Rule(_any_role(Role.FAGOPPLAERING), "careerguidance:requests"),
     Capability.OVERVIEW: Rule(_leder_of_an_office_or_admin, "overview:page"),
     Capability.AUDIT_LOG: Rule(_leder_of_an_office_or_admin, "audit:log"),
+    # Linked from the notifications page; the roles that receive reminders by e-mail.
+    Capability.NOTIFICATION_SETTINGS: Rule(
+        _any_role(Role.VEILEDER, Role.LEDER, Role.MARKEDSRADGIVER),
+        "reminders:preferences",
+        in_menu=False,
+    ),
 }
 
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.urls import reverse
 
+from participants.access import cleared_ids
 from reminders.models import ReminderKind
 from reminders.registry import Due
 
@@ -24,11 +25,11 @@ def appointment_reminders(now: datetime.datetime):
         Appointment.objects.filter(
             status=AppointmentStatus.BOOKED, starts_at__gt=now, starts_at__lte=now + WINDOW
         )
-        .select_related("participant", "karriereveileder")
+        .select_related("participant__veileder", "karriereveileder")
         .order_by("starts_at")
     )
     for appt in upcoming.iterator(chunk_size=2000):
-        subject, body = appointment_message(appt, "reminder")
+        subject, body = appointment_message(appt, "reminder", now=now)
         period = appt.starts_at.isoformat()
         if appt.participant.email:
             yield Due(
@@ -38,8 +39,14 @@ def appointment_reminders(now: datetime.datetime):
                 subject=subject,
                 body=body,
                 to_email=appt.participant.email,
+                participant_id=appt.participant_id,
             )
-        if appt.veileder_attends and appt.participant.veileder_id:
+        veileder = appt.participant.veileder
+        if (
+            appt.veileder_attends
+            and veileder is not None
+            and cleared_ids(appt.participant, [veileder])
+        ):
             yield Due(
                 kind=ReminderKind.APPOINTMENT,
                 object_key=f"appointment:{appt.pk}",
@@ -47,5 +54,6 @@ def appointment_reminders(now: datetime.datetime):
                 subject=subject,
                 body=body,
                 url=reverse("participants:detail", args=[appt.participant.uuid]),
-                recipient_id=appt.participant.veileder_id,
+                recipient_id=veileder.pk,
+                participant_id=appt.participant_id,
             )

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.models import User
 from accounts.roles import Role, has_role
@@ -17,6 +19,7 @@ from consent.services import consent_require, consent_valid
 from core.exceptions import DomainError
 from participants.access import CHANGE, may_change, visible_q
 from participants.models import Participant
+from participants.notices import notify_about
 from phases.models import ActivityKind, ActivityStatus
 from phases.services import activity_card_create
 from reminders.models import ReminderKind
@@ -126,16 +129,43 @@ def appointment_book(
             locked,
             what=f"Karriereveiledning bestilt ({appointment.session_number}. samtale)",
         )
+        if karriereveileder is not None:
+            starts = timezone.localtime(starts_at)
+            notify_about(
+                locked,
+                users=[karriereveileder],
+                kind="appointment_booked",
+                text=(
+                    f"Ny avtale om karriereveiledning {date_format(starts, 'l j. F')} "
+                    f"kl. {starts:%H:%M} ({appointment.session_number}. samtale)."
+                ),
+                url=reverse("careerguidance:appointment", args=[appointment.uuid]),
+                event_key=str(appointment.pk),
+            )
         if locked.email:
             transaction.on_commit(lambda: _send_confirmation(appointment.pk))
     return appointment
 
 
-def appointment_message(appointment: Appointment, template: str) -> tuple[str, str]:
-    """(subject, body) of the booking confirmation or the 24-hour reminder."""
+def day_in_words(when: datetime.datetime, now: datetime.datetime) -> str:
+    """ "i dag", "i morgen" or the date, by the calendar in Norway (not by 24-hour spans)."""
+    day = timezone.localdate(when)
+    ahead = (day - timezone.localdate(now)).days
+    if ahead == 0:
+        return "i dag"
+    if ahead == 1:
+        return "i morgen"
+    return date_format(day, "l j. F")
+
+
+def appointment_message(
+    appointment: Appointment, template: str, *, now: datetime.datetime | None = None
+) -> tuple[str, str]:
+    """(subject, body) of the booking confirmation or the 24-hour reminder, written at ``now``."""
     context = {
         "appointment": appointment,
         "starts": timezone.localtime(appointment.starts_at),
+        "day": day_in_words(appointment.starts_at, now or timezone.now()),
         "site_url": settings.SITE_URL.rstrip("/"),
     }
     body = render_to_string(f"careerguidance/email/{template}.txt", context)
@@ -261,8 +291,8 @@ def kompetanse_request_answer(
         raise DomainError("Anslått varighet må være mellom 1 og 120 måneder.")
     with transaction.atomic():
         locked = (
-            KompetanseRequest.objects.select_for_update()
-            .select_related("participant")
+            KompetanseRequest.objects.select_for_update(of=("self",))
+            .select_related("participant__veileder", "requested_by")
             .get(pk=request.pk)
         )
         purpose = ConsentPurpose.KOMPETANSEKARTLEGGING
@@ -279,6 +309,15 @@ def kompetanse_request_answer(
         locked.save()
         audit_change(
             actor, locked.participant, what="Kompetansekartlegging besvart med opplæringsplan"
+        )
+        notify_about(
+            locked.participant,
+            users=[locked.participant.veileder, locked.requested_by],
+            kind="kompetanse_answered",
+            text="Fagopplæringen har svart på forespørselen om kompetansekartlegging.",
+            url=reverse("participants:detail", args=[locked.participant.uuid])
+            + "#samtykke-overskrift",
+            event_key=str(locked.pk),
         )
     return locked
 

@@ -9,6 +9,7 @@ from accounts.capabilities import Capability
 from accounts.decorators import capability_required
 from audit.services import audit_list, audit_participant
 from core.exceptions import DomainError
+from core.formtokens import once
 from core.pagination import page_size
 from participants.access import CHANGE
 from participants.permissions import get_participant_for_user
@@ -57,6 +58,7 @@ def _participant_action(request, uuid, *, form_class, call, title, done, initial
 
 
 @login_required
+@once
 def interest(request, uuid):
     return _participant_action(
         request,
@@ -70,6 +72,7 @@ def interest(request, uuid):
 
 
 @login_required
+@once
 def book(request, uuid):
     def call(p, d):
         services.appointment_book(participant=p, actor=request.user, **d)
@@ -85,6 +88,7 @@ def book(request, uuid):
 
 
 @login_required
+@once
 def kompetanse_request(request, uuid):
     return _participant_action(
         request,
@@ -155,6 +159,7 @@ def kompetanse_requests(request):
 
 
 @capability_required(Capability.COMPETENCE_REQUESTS)
+@once
 def kompetanse_answer(request, kk_request):
     kk = request_for_fagopplaering(kk_request)
     if kk is None:
@@ -176,6 +181,7 @@ def kompetanse_answer(request, kk_request):
 
 
 @login_required
+@once
 def summary(request, uuid, appointment):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     appt = get_object_or_404(Appointment, uuid=appointment, participant=participant)

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from accounts.capabilities import Capability, may
 from accounts.decorators import capability_required
 from core.exceptions import DomainError
+from core.formtokens import once
 from core.pagination import page_size
 from participants.models import Laerefag
 
@@ -61,6 +62,7 @@ def company_detail(request, company):
 
 
 @capability_required(Capability.EDIT_COMPANIES)
+@once
 def company_create(request):
     return _edit(request, Company(markedsradgiver=request.user))
 

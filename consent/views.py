@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from audit.models import AuditAction
 from audit.services import audit_participant
 from core.exceptions import DomainError
+from core.formtokens import once
 from participants.access import CHANGE, VIEW
 from participants.permissions import get_participant_for_user
 
@@ -16,6 +17,7 @@ from .scans import scan_kind
 
 
 @login_required
+@once
 def consent_create(request, uuid):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     form = ConsentForm(
@@ -35,6 +37,7 @@ def consent_create(request, uuid):
 
 
 @login_required
+@once
 def consent_withdraw(request, uuid, consent):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     consent = get_object_or_404(Consent, uuid=consent, participant=participant)
@@ -53,6 +56,7 @@ def consent_withdraw(request, uuid, consent):
 
 
 @login_required
+@once
 def scan_upload(request, uuid, consent):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     consent = get_object_or_404(Consent, uuid=consent, participant=participant)

@@ -8,6 +8,7 @@ from accounts.decorators import capability_required
 from companies.models import Company
 from core.actions import run_action
 from core.exceptions import DomainError
+from core.formtokens import once
 from core.pagination import page_size
 from participants.access import CHANGE
 from participants.permissions import get_participant_for_user
@@ -43,6 +44,7 @@ def event_list(request):
 
 
 @capability_required(Capability.SHARED_LISTS)
+@once
 def event_create(request):
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -87,6 +89,7 @@ def _outcome(request, event, forms):
 
 
 @capability_required(Capability.SHARED_LISTS)
+@once
 def event_detail(request, event):
     event = get_object_or_404(
         events_visible_to(request.user).select_related("nav_kontor"), uuid=event
@@ -132,6 +135,7 @@ def alternatives(request):
 
 
 @capability_required(Capability.CASEWORK)
+@once
 def invite_participant(request, uuid):
     """Invite her to a coming event from her own page (how a leder invites)."""
     participant = get_participant_for_user(request.user, uuid, CHANGE)

@@ -8,6 +8,7 @@ from accounts.decorators import capability_required
 from companies.models import Company
 from core.actions import run_action
 from core.exceptions import DomainError
+from core.formtokens import once
 from core.pagination import page_size
 from participants.access import CHANGE
 from participants.selectors import participants_visible_to
@@ -33,6 +34,7 @@ def loop_list(request):
 
 
 @capability_required(Capability.SHARED_LISTS)
+@once
 def loop_create(request):
     form = LoopForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -116,6 +118,7 @@ def _close(request, loop, forms):
 
 
 @capability_required(Capability.SHARED_LISTS)
+@once
 def loop_detail(request, loop):
     loop = get_object_or_404(loops_visible_to(request.user), uuid=loop)
     today = timezone.localdate()

@@ -17,9 +17,9 @@ from accounts.roles import Role, has_role
 from companies.models import Company
 from core.exceptions import DomainError
 from core.states import Edge
-from notifications.services import notification_create
 from participants.access import may_change
 from participants.models import Participant
+from participants.notices import notify_about
 
 from .models import Match, MatchEvent, MatchStatus
 from .rules import DECISIONS, MARKEDSRADGIVER, MATCHES
@@ -152,31 +152,33 @@ def _notify_reviewer(match: Match, event: MatchEvent) -> None:
     if company.markedsradgiver is None or company.markedsradgiver_id == event.actor_id:
         return
     again = " igjen" if event.from_status == S.MER_INFO else ""
-    notification_create(
-        recipient=company.markedsradgiver,
+    notify_about(
+        Participant.objects.get(pk=match.participant_id),
+        users=[company.markedsradgiver],
         kind="match_to_review",
         text=f"En match med {company.name} er sendt til vurdering{again}.",
         url=reverse("matching:review", args=[match.uuid]),
-        dedup_key=f"match-event:{event.pk}",
+        event_key=str(event.pk),
+        group=f"match:{match.pk}",
     )
 
 
 _DECISION_TEXT = {
-    S.GODKJENT: "{company} er godkjent for {name}.",
-    S.AVSLATT: "{company} er avslått for {name}: {reason}",
-    S.MER_INFO: "Markedsrådgiveren trenger mer informasjon om {name} og {company}: {reason}",
+    S.GODKJENT: "{company} er godkjent.",
+    S.AVSLATT: "{company} er avslått: {reason}",
+    S.MER_INFO: "Markedsrådgiveren trenger mer informasjon om matchen med {company}: {reason}",
 }
 
 
 def _notify_decision(match: Match, event: MatchEvent) -> None:
-    participant = Participant.objects.only("first_name", "last_name").get(pk=match.participant_id)
+    participant = Participant.objects.get(pk=match.participant_id)
     company = Company.objects.only("name").get(pk=match.company_id)
-    notification_create(
-        recipient=match.proposed_by,
+    notify_about(
+        participant,
+        users=[match.proposed_by],
         kind="match_decision",
-        text=_DECISION_TEXT[event.to_status].format(
-            company=company.name, name=participant.full_name, reason=event.comment
-        ),
+        text=_DECISION_TEXT[event.to_status].format(company=company.name, reason=event.comment),
         url=reverse("matching:detail", args=[match.uuid]),
-        dedup_key=f"match-event:{event.pk}",
+        event_key=str(event.pk),
+        group=f"match:{match.pk}",
     )

@@ -7,6 +7,7 @@ from accounts.capabilities import Capability
 from accounts.decorators import capability_required
 from audit.services import audit_list, audit_participant
 from core.exceptions import DomainError
+from core.formtokens import once
 from core.pagination import page_size
 from participants.access import CHANGE
 from participants.permissions import get_participant_for_user
@@ -20,6 +21,7 @@ from .selectors import get_match_for_review, get_match_for_veileder, review_queu
 
 
 @login_required
+@once
 def match_propose(request, uuid):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     form = ProposeForm(request.POST or None, initial={"company": request.GET.get("bedrift")})
@@ -41,6 +43,7 @@ def match_propose(request, uuid):
 
 
 @login_required
+@once
 def match_detail(request, match):
     """The veileder's (and leder's) page of one match: status, history and next steps."""
     match = get_match_for_veileder(request.user, match)
@@ -82,6 +85,7 @@ def match_queue(request):
 
 
 @capability_required(Capability.REVIEW_QUEUE)
+@once
 def match_review(request, match):
     """What a markedsrådgiver sees of a match: only what the decision needs."""
     match = get_match_for_review(request.user, match)

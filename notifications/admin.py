@@ -9,6 +9,6 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["text", "recipient__name", "recipient__nav_ident"]
     list_select_related = ["recipient"]
-    raw_id_fields = ["recipient"]
-    readonly_fields = ["uuid", "dedup_key", "created_at"]
+    raw_id_fields = ["recipient", "participant"]
+    readonly_fields = ["uuid", "dedup_key", "group_key", "repeats", "created_at"]
     show_full_result_count = False

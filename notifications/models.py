@@ -10,7 +10,11 @@ class Notification(models.Model):
 
     Generic on purpose: ``kind`` says what happened, ``url`` where to look, and
     ``dedup_key`` makes creating the same notification twice a no-op, so a retried task
-    or a repeated service call never notifies twice.
+    or a repeated service call never notifies twice. ``group_key`` folds repeats of one
+    kind about one thing (a participant's overdue follow-up) into the one unread notice,
+    updated, instead of a pile of copies. The participant it is about is linked rather
+    than written into the text: her name is shown from the link (anonymisation replaces
+    it there), and only to users cleared for her (NOTIFICATION_SCOPE).
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -24,6 +28,16 @@ class Notification(models.Model):
     text = models.CharField("tekst", max_length=500)
     url = models.CharField("lenke", max_length=300, blank=True)
     dedup_key = models.CharField("unik nøkkel", max_length=200)
+    group_key = models.CharField("gruppe", max_length=200, blank=True)
+    participant = models.ForeignKey(
+        "participants.Participant",
+        verbose_name="gjelder deltaker",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    repeats = models.PositiveIntegerField("antall ganger", default=1)
     created_at = models.DateTimeField("opprettet", default=timezone.now, editable=False)
     read_at = models.DateTimeField("lest", null=True, blank=True)
 
@@ -43,6 +57,12 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["recipient", "dedup_key"], name="notification_unique_per_recipient"
+            ),
+            # One unread notice per group; a read one leaves room for the next.
+            models.UniqueConstraint(
+                fields=["recipient", "group_key"],
+                condition=models.Q(read_at__isnull=True) & ~models.Q(group_key=""),
+                name="notification_one_unread_per_group",
             ),
         ]
 

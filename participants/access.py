@@ -7,6 +7,7 @@ build on ``visible_q``, so a list can never show someone a detail page would ref
 
 from django.db.models import BooleanField, Case, Exists, Q, QuerySet, Value, When
 
+from accounts.models import User
 from accounts.roles import NAV_ROLES, Role, roles_of
 
 from .models import Adressebeskyttelse, Participant, ParticipantUserObjectPermission
@@ -121,3 +122,58 @@ def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int
         Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
     )
     return named, changeable
+
+
+def protected_q(prefix: str = "") -> Q:
+    """The protected persons, as a filter of positive conditions only, so that across a
+    nullable join (a notice about no one) it is simply false."""
+    return Q(
+        **{
+            f"{prefix}adressebeskyttelse__in": [
+                Adressebeskyttelse.FORTROLIG,
+                Adressebeskyttelse.STRENGT_FORTROLIG,
+            ]
+        }
+    ) | Q(**{f"{prefix}skjermet": True})
+
+
+def notices_about_protected() -> Q:
+    return protected_q("participant__")
+
+
+def notification_scope(user) -> Q:
+    """A notice about a participant shows only to users cleared for her protection.
+
+    Contributed to notifications' NOTIFICATION_SCOPE, so a notice produced before she
+    became protected leaves no trace for the others either."""
+    return Q(participant__isnull=True) | (
+        Q(participant__isnull=False) & protection_q(user, "participant__")
+    )
+
+
+def cleared_ids(participant: Participant, users) -> set[int]:
+    """Of ``users``, the ids of those cleared for the participant's protection: all of them
+    when she has none. Producers of notices route through this, so a protected person's
+    name reaches only the cleared."""
+    users = [u for u in users if u is not None]
+    if not participant.is_protected:
+        return {u.pk for u in users}
+    return {
+        u.pk
+        for u in users
+        if Participant.objects.filter(protection_q(u), pk=participant.pk).exists()
+    }
+
+
+def cleared_caseworkers(participant: Participant) -> list:
+    """Who follows up a protected participant whose veileder is not cleared: the active
+    veiledere and ledere of her office who are."""
+    candidates = list(
+        User.objects.filter(
+            nav_kontor_id=participant.nav_kontor_id,
+            is_active=True,
+            groups__name__in=[Role.VEILEDER, Role.LEDER],
+        ).distinct()
+    )
+    cleared = cleared_ids(participant, candidates)
+    return [u for u in candidates if u.pk in cleared]

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import NavKontor, User
@@ -17,6 +18,7 @@ from core.identity import parse_identity
 
 from .access import CHANGE, REASSIGN, visible_q
 from .models import Participant, Phase
+from .notices import notify_about
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
 
@@ -116,6 +118,14 @@ def participant_reassign(*, actor: User, participant: Participant, veileder: Use
         locked._history_user = actor
         locked.save(update_fields=["veileder", "updated_at"])
         audit_change(actor, locked, what=f"Tildelt veileder {veileder.nav_ident}")
+        notify_about(
+            locked,
+            users=[veileder],
+            kind="participant_assigned",
+            text=f"Deltakeren er tildelt deg som veileder av {actor.name}.",
+            url=reverse("participants:detail", args=[locked.uuid]),
+            event_key=f"{locked.pk}:{veileder.pk}:{timezone.now().isoformat()}",
+        )
     return locked
 
 

@@ -11,6 +11,7 @@ from accounts.models import NavKontor
 from audit.models import AuditAction
 from audit.services import audit_list, audit_participant
 from core.exceptions import DomainError
+from core.formtokens import once
 from core.pagination import page_size
 
 from . import services
@@ -75,6 +76,7 @@ def office_caseload(request):
 
 
 @capability_required(Capability.CASEWORK)
+@once
 def participant_create(request):
     form = ParticipantCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -13,7 +13,7 @@ from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_change
 from core.exceptions import DomainError
-from participants.access import CHANGE, visible_q
+from participants.access import CHANGE, cleared_ids, visible_q
 from participants.models import Participant, Phase
 from reminders.models import ReminderKind
 from reminders.registry import Due
@@ -216,31 +216,44 @@ def fagbrev_register(*, participant, actor, **fields) -> Fagbrev:
 
 
 def _tell_markedsradgiver(contract: Laerekontrakt) -> None:
-    if contract.company.markedsradgiver_id:
-        recipients = [contract.company.markedsradgiver]
-    else:
-        recipients = list(
+    """The company's markedsrådgiver, else the office's; for a protected participant only
+    those cleared for her (the notice names her), falling back to the office's cleared."""
+    participant = contract.participant
+
+    def office():
+        return list(
             User.objects.filter(
                 groups__name=Role.MARKEDSRADGIVER,
-                nav_kontor_id=contract.participant.nav_kontor_id,
+                nav_kontor_id=participant.nav_kontor_id,
                 is_active=True,
             )
         )
+
+    own = contract.company.markedsradgiver
+    recipients = [own] if own is not None else office()
+    cleared = cleared_ids(participant, recipients)
+    if not cleared and participant.is_protected and own is not None:
+        recipients = office()
+        cleared = cleared_ids(participant, recipients)
     url = reverse("companies:detail", args=[contract.company.uuid])
     base = settings.SITE_URL.rstrip("/")
     for user in recipients:
+        if user.pk not in cleared:
+            continue
         notify_once(
             Due(
                 kind=ReminderKind.LAREKONTRAKT,
                 object_key=f"laerekontrakt:{contract.pk}",
                 period=contract.signed_on.isoformat(),
                 subject=f"Lærekontrakt signert hos {contract.company.name}",
+                # E-mail carries no name; the notice in the app names her to the cleared.
                 body=(
                     f"En deltaker har signert lærekontrakt i {contract.laerefag} hos "
                     f"{contract.company.name} ({contract.signed_on:%d.%m.%Y}).\n\n{base}{url}\n"
                 ),
                 url=url,
                 recipient_id=user.pk,
+                participant_id=participant.pk,
             )
         )
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.exceptions import DomainError
+from core.formtokens import once
 from participants.access import CHANGE
 from participants.permissions import get_participant_for_user
 
@@ -26,6 +27,7 @@ from .models import ActivityCard, ChecklistItem, FollowUpAgreement, Kartlegging
 
 
 @login_required
+@once
 def transition(request, uuid):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     form = TransitionForm(request.POST or None, current=participant.phase)
@@ -79,6 +81,7 @@ def _record(request, uuid, *, form_class, service, title: str, done: str):
 
 
 @login_required
+@once
 def meeting_create(request, uuid):
     return _record(
         request,
@@ -91,6 +94,7 @@ def meeting_create(request, uuid):
 
 
 @login_required
+@once
 def opplaeringsplan_create(request, uuid):
     return _record(
         request,
@@ -103,6 +107,7 @@ def opplaeringsplan_create(request, uuid):
 
 
 @login_required
+@once
 def laerekontrakt_create(request, uuid):
     return _record(
         request,
@@ -115,6 +120,7 @@ def laerekontrakt_create(request, uuid):
 
 
 @login_required
+@once
 def fagbrev_create(request, uuid):
     return _record(
         request,
@@ -127,6 +133,7 @@ def fagbrev_create(request, uuid):
 
 
 @login_required
+@once
 def employment_create(request, uuid):
     return _record(
         request,
@@ -155,6 +162,7 @@ def kartlegging_edit(request, uuid):
 
 
 @login_required
+@once
 def agreement_edit(request, uuid):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     versions = list(
@@ -181,6 +189,7 @@ def agreement_edit(request, uuid):
 
 
 @login_required
+@once
 def activity_create(request, uuid):
     return _record(
         request,
@@ -193,6 +202,7 @@ def activity_create(request, uuid):
 
 
 @login_required
+@once
 def activity_detail(request, uuid, card):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     activity = get_object_or_404(ActivityCard, uuid=card, participant=participant)

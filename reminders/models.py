@@ -41,6 +41,14 @@ class Delivery(models.Model):
         related_name="+",
     )
     to_email = models.EmailField("e-post", blank=True)
+    participant = models.ForeignKey(
+        "participants.Participant",
+        verbose_name="gjelder deltaker",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     send_email = models.BooleanField("send e-post", default=True)
     subject = models.CharField("emne", max_length=200)
     body = models.TextField("tekst")

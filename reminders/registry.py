@@ -22,6 +22,9 @@ class Due:
     url: str = ""
     recipient_id: int | None = None
     to_email: str = ""
+    # The participant it is about: the in-app notice names her (to the cleared only) and
+    # folds repeats of one kind about her into one.
+    participant_id: int | None = None
 
     @property
     def address(self) -> str:

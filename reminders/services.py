@@ -57,6 +57,7 @@ _COLUMNS = (
     "address",
     "recipient_id",
     "to_email",
+    "participant_id",
     "send_email",
     "subject",
     "body",
@@ -133,6 +134,7 @@ def reminders_scan(*, now=None, batch_size: int = 5000) -> ScanResult:
                     d.address,
                     d.recipient_id,
                     d.to_email or emails.get(d.recipient_id, ""),
+                    d.participant_id,
                     prefs.get((d.recipient_id, d.kind), True),
                     d.subject,
                     d.body,
@@ -193,6 +195,8 @@ def delivery_send(*, delivery_id: int) -> str:
             text=delivery.subject,
             url=delivery.url,
             dedup_key=f"reminder:{delivery.key}"[:200],
+            group_key=f"{delivery.kind}:{delivery.object_key}"[:200],
+            participant_id=delivery.participant_id,
         )
     if delivery.send_email and delivery.to_email:
         _pause_for_tests()
@@ -294,6 +298,7 @@ def notify_once(due) -> int | None:
         defaults={
             "recipient_id": due.recipient_id,
             "to_email": email,
+            "participant_id": due.participant_id,
             "send_email": wants,
             "subject": due.subject,
             "body": due.body,

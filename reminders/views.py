@@ -1,17 +1,16 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
+
+from accounts.capabilities import Capability
+from accounts.decorators import capability_required
 
 from .forms import PreferencesForm
 from .services import kinds_for, reminder_preferences, reminder_preferences_set
 
 
-@login_required
+@capability_required(Capability.NOTIFICATION_SETTINGS)
 def preferences(request):
     kinds = kinds_for(request.user)
-    if not kinds:
-        raise Http404("Siden finnes ikke.")
     form = PreferencesForm(
         request.POST or None, kinds=kinds, current=reminder_preferences(request.user)
     )

@@ -135,6 +135,8 @@ TEMPLATES = [
                 "accounts.context_processors.navigation",
                 "notifications.context_processors.unread_notifications",
             ],
+            # {% form_token %} in every creating form, without a {% load %} to forget.
+            "builtins": ["core.templatetags.formtokens"],
         },
     },
 ]

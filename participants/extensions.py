@@ -1,0 +1,4 @@
+from .access import notices_about_protected, notification_scope
+
+NOTIFICATION_SCOPE = [notification_scope]
+NOTIFICATION_SENSITIVE = [notices_about_protected]
