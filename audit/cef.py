@@ -21,8 +21,22 @@ def _extension(value: str) -> str:
     return value.replace("\r", " ").replace("\n", " ")
 
 
-def line(event, *, protected: bool) -> str:
-    participant = event.participant
+_NEEDED = {"uuid", "adressebeskyttelse", "skjermet"}
+
+
+def _about(participant):
+    """The person looked up, as far as the line needs her: her uuid and whether she is protected.
+
+    Pages that load only some of her columns get the rest in one query, not one per field."""
+    if participant is None:
+        return None
+    if _NEEDED & participant.get_deferred_fields():
+        row = type(participant)._base_manager.filter(pk=participant.pk).values(*_NEEDED).first()
+        participant = type(participant)(pk=participant.pk, **row)
+    return participant
+
+
+def line(event, *, protected: bool, participant=None) -> str:
     fields = {
         "end": str(int(event.created_at.timestamp() * 1000)),
         "suid": event.actor_ident,
@@ -43,5 +57,9 @@ def line(event, *, protected: bool) -> str:
 
 
 def write(event) -> None:
-    protected = bool(getattr(event.participant, "is_protected", False))
-    cef_log.log(logging.WARNING if protected else logging.INFO, line(event, protected=protected))
+    participant = _about(event.participant)
+    protected = bool(participant is not None and participant.is_protected)
+    cef_log.log(
+        logging.WARNING if protected else logging.INFO,
+        line(event, protected=protected, participant=participant),
+    )

@@ -15,6 +15,9 @@ from consent.services import valid_consent_exists
 
 from .models import Appointment, GuidanceNote, KompetanseRequest
 
+# Never shown, but the sporingslogg's CEF line names her by uuid and flags protected persons.
+_FOR_THE_AUDIT = ("participant__uuid", "participant__adressebeskyttelse", "participant__skjermet")
+
 
 def appointments_for_karriereveileder(user) -> QuerySet[Appointment]:
     return (
@@ -34,6 +37,7 @@ def appointments_for_karriereveileder(user) -> QuerySet[Appointment]:
             "participant__last_name",
             "participant__phone",
             "participant__email",
+            *_FOR_THE_AUDIT,
         )
         .order_by("-starts_at", "-id")
     )
@@ -58,6 +62,7 @@ _FAGOPPLAERING_PERSON = (
     "participant__first_name",
     "participant__last_name",
     "participant__birth_date",
+    *_FOR_THE_AUDIT,
 )
 
 
