@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 
 from reminders.models import ReminderKind
-from reminders.registry import Due
+from reminders.registry import Due, isolated
 
 from .models import Appointment, AppointmentStatus
 from .services import appointment_message
@@ -27,25 +27,32 @@ def appointment_reminders(now: datetime.datetime):
         .select_related("participant", "karriereveileder")
         .order_by("starts_at")
     )
-    for appt in upcoming.iterator(chunk_size=2000):
-        subject, body = appointment_message(appt, "reminder")
-        period = appt.starts_at.isoformat()
-        if appt.participant.email:
-            yield Due(
-                kind=ReminderKind.APPOINTMENT,
-                object_key=f"appointment:{appt.pk}",
-                period=period,
-                subject=subject,
-                body=body,
-                to_email=appt.participant.email,
-            )
-        if appt.veileder_attends and appt.participant.veileder_id:
-            yield Due(
-                kind=ReminderKind.APPOINTMENT,
-                object_key=f"appointment:{appt.pk}",
-                period=period,
-                subject=subject,
-                body=body,
-                url=reverse("participants:detail", args=[appt.participant.uuid]),
-                recipient_id=appt.participant.veileder_id,
-            )
+    return isolated(
+        upcoming.iterator(chunk_size=2000),
+        key=lambda appt: f"appointment:{appt.pk}",
+        due=_due,
+    )
+
+
+def _due(appt: Appointment):
+    subject, body = appointment_message(appt, "reminder")
+    period = appt.starts_at.isoformat()
+    if appt.participant.email:
+        yield Due(
+            kind=ReminderKind.APPOINTMENT,
+            object_key=f"appointment:{appt.pk}",
+            period=period,
+            subject=subject,
+            body=body,
+            to_email=appt.participant.email,
+        )
+    if appt.veileder_attends and appt.participant.veileder_id:
+        yield Due(
+            kind=ReminderKind.APPOINTMENT,
+            object_key=f"appointment:{appt.pk}",
+            period=period,
+            subject=subject,
+            body=body,
+            url=reverse("participants:detail", args=[appt.participant.uuid]),
+            recipient_id=appt.participant.veileder_id,
+        )
