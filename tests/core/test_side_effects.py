@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from kombu import pools
 
 from careerguidance.models import Appointment
 from phases.models import Laerekontrakt, Phase
@@ -76,8 +77,8 @@ def services_down(settings):
 
 
 def _reconnect(broker_url: str) -> None:
-    # The app caches its connection and producer pools; new ones read the new URL.
-    app.pool.force_close_all()
+    # The app and kombu cache connection and producer pools; new ones read the new URL.
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
     app.conf.broker_url = broker_url
