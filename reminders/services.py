@@ -200,7 +200,10 @@ def _message_id(delivery: Delivery) -> str:
 
 
 def _pause_for_tests() -> None:
-    """Lets a test kill the worker between claiming and sending (see test_reminders_worker)."""
+    """Lets a test kill the worker between claiming and sending (test_reminders_worker,
+    tests/faults)."""
+    if settings.REMINDERS_TEST_SEND_DELAY:
+        time.sleep(settings.REMINDERS_TEST_SEND_DELAY)
     path = settings.REMINDERS_TEST_PAUSE_FILE
     if path:
         deadline = time.monotonic() + 60

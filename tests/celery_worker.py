@@ -89,6 +89,29 @@ class Workers:
         self.procs.append(proc)
         return proc
 
+    def start_beat(self, schedule_dir: Path, **extra: str) -> subprocess.Popen:
+        """Celery beat, with its schedule file in ``schedule_dir``."""
+        out = open(self.log_dir / "beat.log", "wb") if self.log_dir else subprocess.DEVNULL  # noqa: SIM115
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "trondelag",
+                "beat",
+                "-s",
+                str(schedule_dir / "celerybeat-schedule"),
+                "--loglevel=WARNING",
+            ],
+            cwd=ROOT,
+            env=worker_env(**extra),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        self.procs.append(proc)
+        return proc
+
     def stop(self) -> None:
         for proc in self.procs:
             if proc.poll() is None:

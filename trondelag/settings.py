@@ -306,6 +306,8 @@ REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=30)
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=8)
 # Only the worker test sets this: the delivery waits while the file exists (see services).
 REMINDERS_TEST_PAUSE_FILE = env.str("REMINDERS_TEST_PAUSE_FILE", default="")
+# Only the fault suite sets this: seconds each send waits, so a kill lands mid-delivery.
+REMINDERS_TEST_SEND_DELAY = env.float("REMINDERS_TEST_SEND_DELAY", default=0.0)
 # Absolute links in e-mails, and the domain of their Message-IDs.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 EMAIL_MESSAGE_ID_DOMAIN = env.str("EMAIL_MESSAGE_ID_DOMAIN", default="trondelag.nav.no")
