@@ -4,15 +4,14 @@ Both listen on ports of their own (FAULTS_PORT_BASE, 8730 by default, upwards to
 free one), so stopping them touches nothing else on the machine.
 """
 
-import email
 import shutil
 import socket
 import subprocess
-import threading
 import time
-from collections import Counter
 
-from aiosmtpd.controller import Controller
+from bench.smtp_sink import SmtpSink
+
+__all__ = ["RedisServer", "SmtpSink", "free_port"]
 
 
 def free_port(start: int, end: int) -> int:
@@ -70,34 +69,3 @@ class RedisServer:
         if self.proc and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(timeout=10)
-
-
-class _Handler:
-    def __init__(self, sink: "SmtpSink"):
-        self.sink = sink
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content)
-        with self.sink.lock:
-            self.sink.received[message["Message-ID"]] += 1
-        return "250 Message accepted for delivery"
-
-
-class SmtpSink:
-    """An aiosmtpd server in a thread of the test process, counting each Message-ID."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.url = f"smtp://127.0.0.1:{port}"
-        self.received: Counter[str] = Counter()
-        self.lock = threading.Lock()
-        self.controller: Controller | None = None
-
-    def start(self) -> None:
-        self.controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self) -> None:
-        if self.controller is not None:
-            self.controller.stop()
-            self.controller = None
