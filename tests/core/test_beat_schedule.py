@@ -13,7 +13,7 @@ from django.conf import settings
 from tests.celery_worker import Workers
 from trondelag.celery import app
 
-pytestmark = [pytest.mark.broker, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.broker
 
 OUR_APPS = tuple(f"{name}." for name in settings.INSTALLED_APPS if "." not in name)
 
@@ -45,6 +45,10 @@ def test_every_task_has_a_soft_limit_below_its_hard_one_and_both_below_the_visib
             assert hard < visibility, name
 
 
+# The worker is another process: it needs a database it can share (PostgreSQL; the
+# embedded SQLite test database lives in memory) and committed rows.
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("name", sorted(settings.CELERY_BEAT_SCHEDULE))
 def test_beat_entry_runs_through_the_broker_on_a_worker(name, worker_queue):
     scheduler = Scheduler(app, lazy=True)
