@@ -6,6 +6,7 @@ address, short leases). Rows a worker must see are committed, so tests using it 
 ``transactional_db`` / ``django_db(transaction=True)``.
 """
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -79,7 +80,7 @@ class Workers:
             self.queue,
             "--without-mingle",
             "--without-gossip",
-            "--loglevel=WARNING",
+            f"--loglevel={os.environ.get('TEST_WORKER_LOGLEVEL', 'WARNING')}",
             "-n",
             f"w{n}-{self.queue}@%h",
         ]
@@ -131,3 +132,32 @@ def wait_for(predicate, timeout: float = 60.0, interval: float = 0.2) -> bool:
             return True
         time.sleep(interval)
     return False
+
+
+@contextlib.contextmanager
+def broker(url: str):
+    """Point this process's Celery app at another broker for a while.
+
+    Celery reads CELERY_BROKER_URL from the environment before its own configuration, and
+    the app and kombu cache connection and producer pools: all three are switched.
+    """
+    from kombu import pools
+
+    from trondelag.celery import app
+
+    def switch(to_url: str | None, to_env: str | None) -> None:
+        pools.reset()
+        app._pool = None
+        app.amqp._producer_pool = None
+        if to_env is None:
+            os.environ.pop("CELERY_BROKER_URL", None)
+        else:
+            os.environ["CELERY_BROKER_URL"] = to_env
+        app.conf.broker_url = to_url
+
+    before = (app.conf.broker_url, os.environ.get("CELERY_BROKER_URL"))
+    switch(url, url)
+    try:
+        yield
+    finally:
+        switch(*before)

@@ -14,13 +14,12 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from kombu import pools
 
 from careerguidance.models import Appointment
 from phases.models import Laerekontrakt, Phase
 from reminders.models import Delivery, ReminderKind
+from tests.celery_worker import broker
 from tests.factories import CompanyFactory, LaerefagFactory, ParticipantFactory
-from trondelag.celery import app
 
 ROOT = Path(__file__).resolve().parents[2]
 # The outbox's workers; everything else records rows (reminders.services.notify_once).
@@ -70,18 +69,8 @@ def services_down(settings):
             "OPTIONS": {"host": "127.0.0.1", "port": DEAD_PORT, "timeout": 2},
         }
     }
-    before = app.conf.broker_url
-    _reconnect(f"redis://127.0.0.1:{DEAD_PORT}/0")
-    yield
-    _reconnect(before)
-
-
-def _reconnect(broker_url: str) -> None:
-    # The app and kombu cache connection and producer pools; new ones read the new URL.
-    pools.reset()
-    app._pool = None
-    app.amqp._producer_pool = None
-    app.conf.broker_url = broker_url
+    with broker(f"redis://127.0.0.1:{DEAD_PORT}/0"):
+        yield
 
 
 def _form_fields(client, url) -> dict:

@@ -18,14 +18,13 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
-from kombu import pools
 
 from notifications.models import Notification
 from phases.models import Phase
 from reminders.models import Delivery, DeliveryStatus
 from reminders.services import _message_id
 from reminders.tasks import scan
-from tests.celery_worker import Workers, wait_for
+from tests.celery_worker import Workers, broker, wait_for
 from tests.factories import (
     CompanyFactory,
     LaerefagFactory,
@@ -33,7 +32,6 @@ from tests.factories import (
     UserFactory,
 )
 from tests.faults.services import RedisServer, SmtpSink, free_port
-from trondelag.celery import app
 
 pytestmark = [
     pytest.mark.faults,
@@ -72,19 +70,10 @@ def smtp_sink(redis_server):
     sink.stop()
 
 
-def _use_broker(url: str) -> None:
-    pools.reset()
-    app._pool = None
-    app.amqp._producer_pool = None
-    app.conf.broker_url = url
-
-
 @pytest.fixture
 def own_broker(redis_server):
-    before = app.conf.broker_url
-    _use_broker(redis_server.url)
-    yield redis_server
-    _use_broker(before)
+    with broker(redis_server.url):
+        yield redis_server
 
 
 @pytest.fixture
@@ -162,7 +151,29 @@ def test_every_due_reminder_is_delivered_exactly_once_through_faults(
     ParticipantFactory.create_batch(REMINDERS, veileder=veileder, next_followup_due=due)
     web = Web(client, veileder, markedsradgiver)
 
-    live = [workers.start(**workers.env), workers.start(**workers.env)]
+    pauses = {}
+
+    def start_worker():
+        # Each worker has a pause file: while it exists, the worker stops before its next
+        # send. A kill then lands after a claim and before the mail server has the message;
+        # a kill between "accepted" and "marked sent" is the one gap no claim can close
+        # (the stable Message-ID lets the receiver drop that copy), and is not what this
+        # suite measures.
+        pause = tmp_path / f"pause-{len(pauses)}"
+        proc = workers.start(**workers.env, REMINDERS_TEST_PAUSE_FILE=str(pause))
+        pauses[proc.pid] = pause
+        return proc
+
+    def hold(procs):
+        for proc in procs:
+            pauses[proc.pid].write_text("hold")
+        time.sleep(1.0)  # a send under way finishes; the next waits
+
+    def release():
+        for pause in pauses.values():
+            pause.unlink(missing_ok=True)
+
+    live = [start_worker(), start_worker()]
     workers.start_beat(tmp_path, **workers.env)
     scan.apply_async()  # beat's scan, sent now instead of at the next quarter hour
     assert wait_for(lambda: Delivery.objects.count() >= REMINDERS, timeout=90)
@@ -176,9 +187,10 @@ def test_every_due_reminder_is_delivered_exactly_once_through_faults(
 
     def kill_a_worker(index):
         progress()
-        live[index].send_signal(signal.SIGKILL)
+        hold([live[index]])
+        live[index].send_signal(signal.SIGKILL)  # holding a claimed row and its batch
         live[index].wait(timeout=10)
-        live[index] = workers.start(**workers.env)
+        live[index] = start_worker()
 
     kill_a_worker(0)  # 1
     web.book()
@@ -198,7 +210,9 @@ def test_every_due_reminder_is_delivered_exactly_once_through_faults(
     web.pages()
 
     progress()
+    hold(live)  # so no session is cut between the sink's "accepted" and the worker's
     smtp_sink.stop()
+    release()  # the workers meet a closed port and back off
     web.book()
     time.sleep(3)
     smtp_sink.start()
