@@ -32,6 +32,8 @@ def _our_tasks():
     return {name: task for name, task in app.tasks.items() if name.startswith(OUR_APPS)}
 
 
+# Celery's Django fixup closes database connections while it imports the task modules.
+@pytest.mark.django_db
 def test_every_task_has_a_soft_limit_below_its_hard_one_and_both_below_the_visibility_timeout():
     defaults = (app.conf.task_soft_time_limit, app.conf.task_time_limit)
     visibility = (app.conf.broker_transport_options or {}).get("visibility_timeout")
