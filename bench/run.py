@@ -701,6 +701,9 @@ def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
             scan = reminder_scan(env)
             results["memory_mb"]["celery_worker"] = scan.pop("celery_worker_mb")
             results["reminder_scan"] = scan
+            from bench.delivery import reminder_delivery
+
+            results["reminder_delivery"] = reminder_delivery(env)
     finally:
         for proc in (server, floor_server):
             if proc is not None:
@@ -781,6 +784,14 @@ def markdown(results: dict) -> str:
             f"{r['enqueued_per_s']:,} reminders per second); a bare COPY of as many rows into a "
             f"table of the same shape took {r.get('copy_floor_seconds')} s "
             f"(scan / COPY: {r.get('ratio_to_copy')}).",
+        ]
+    if "reminder_delivery" in results:
+        r = results["reminder_delivery"]
+        lines += [
+            "",
+            f"Reminder delivery end to end (scan, broker, {r['worker_processes']} worker "
+            f"process(es), SMTP into a sink): {r['delivered']:,} of {r['reminders']:,} reminders "
+            f"in {r['seconds']} s, {r['per_second']:,} per second.",
         ]
     mem = results.get("memory_mb", {})
     lines += [

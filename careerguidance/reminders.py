@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from participants.access import cleared_ids
 from reminders.models import ReminderKind
-from reminders.registry import Due
+from reminders.registry import Due, isolated
 
 from .models import Appointment, AppointmentStatus
 from .services import appointment_message
@@ -28,32 +28,35 @@ def appointment_reminders(now: datetime.datetime):
         .select_related("participant__veileder", "karriereveileder")
         .order_by("starts_at")
     )
-    for appt in upcoming.iterator(chunk_size=2000):
-        subject, body = appointment_message(appt, "reminder", now=now)
-        period = appt.starts_at.isoformat()
-        if appt.participant.email:
-            yield Due(
-                kind=ReminderKind.APPOINTMENT,
-                object_key=f"appointment:{appt.pk}",
-                period=period,
-                subject=subject,
-                body=body,
-                to_email=appt.participant.email,
-                participant_id=appt.participant_id,
-            )
-        veileder = appt.participant.veileder
-        if (
-            appt.veileder_attends
-            and veileder is not None
-            and cleared_ids(appt.participant, [veileder])
-        ):
-            yield Due(
-                kind=ReminderKind.APPOINTMENT,
-                object_key=f"appointment:{appt.pk}",
-                period=period,
-                subject=subject,
-                body=body,
-                url=reverse("participants:detail", args=[appt.participant.uuid]),
-                recipient_id=veileder.pk,
-                participant_id=appt.participant_id,
-            )
+    return isolated(
+        upcoming.iterator(chunk_size=2000),
+        key=lambda appt: f"appointment:{appt.pk}",
+        due=lambda appt: _due(appt, now),
+    )
+
+
+def _due(appt: Appointment, now: datetime.datetime):
+    subject, body = appointment_message(appt, "reminder", now=now)
+    period = appt.starts_at.isoformat()
+    if appt.participant.email:
+        yield Due(
+            kind=ReminderKind.APPOINTMENT,
+            object_key=f"appointment:{appt.pk}",
+            period=period,
+            subject=subject,
+            body=body,
+            to_email=appt.participant.email,
+            participant_id=appt.participant_id,
+        )
+    veileder = appt.participant.veileder
+    if appt.veileder_attends and veileder is not None and cleared_ids(appt.participant, [veileder]):
+        yield Due(
+            kind=ReminderKind.APPOINTMENT,
+            object_key=f"appointment:{appt.pk}",
+            period=period,
+            subject=subject,
+            body=body,
+            url=reverse("participants:detail", args=[appt.participant.uuid]),
+            recipient_id=veileder.pk,
+            participant_id=appt.participant_id,
+        )

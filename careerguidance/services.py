@@ -4,7 +4,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,7 +22,8 @@ from participants.notices import notify_about
 from phases.models import ActivityKind, ActivityStatus
 from phases.services import activity_card_create
 from reminders.models import ReminderKind
-from reminders.services import deliveries_cancel
+from reminders.registry import Due
+from reminders.services import deliveries_cancel, notify_once
 
 from .models import (
     Appointment,
@@ -143,7 +143,7 @@ def appointment_book(
                 event_key=str(appointment.pk),
             )
         if locked.email:
-            transaction.on_commit(lambda: _send_confirmation(appointment.pk))
+            _record_confirmation(appointment)
     return appointment
 
 
@@ -173,10 +173,20 @@ def appointment_message(
     return subject.strip(), rest.lstrip()
 
 
-def _send_confirmation(appointment_id: int) -> None:
-    appointment = Appointment.objects.select_related("participant").get(pk=appointment_id)
+def _record_confirmation(appointment: Appointment) -> None:
+    """The confirmation is an outbox row in the booking's transaction: a mail server that is
+    down delays it, and can neither lose it nor fail the booking."""
     subject, body = appointment_message(appointment, "booking_confirmation")
-    send_mail(subject, body, None, [appointment.participant.email])
+    notify_once(
+        Due(
+            kind=ReminderKind.APPOINTMENT_BOOKED,
+            object_key=f"appointment:{appointment.pk}",
+            period=appointment.starts_at.isoformat(),
+            subject=subject,
+            body=body,
+            to_email=appointment.participant.email,
+        )
+    )
 
 
 def _require_appointment_actor(actor: User, appointment: Appointment) -> None:

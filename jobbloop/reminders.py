@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reminders.models import ReminderKind
-from reminders.registry import Due
+from reminders.registry import Due, isolated
 
 from .models import Loop, LoopStatus
 from .schedule import add_months, loop_schedule
@@ -20,40 +20,44 @@ def loop_reminders(now: datetime.datetime):
         .select_related("coordinator")
         .prefetch_related("candidates__participant")
     )
-    for loop in loops:
-        schedule = loop_schedule(loop.start_date)
-        recipients = {loop.coordinator_id} | {
-            c.participant.veileder_id
-            for c in loop.candidates.all()
-            if c.left_on is None and c.participant.veileder_id
-        }
-        url = reverse("jobbloop:detail", args=[loop.uuid])
-        due = []
-        for rotation, gathering in zip(schedule.rotations, schedule.gatherings, strict=True):
-            if gathering <= today < rotation:
-                due.append(
-                    (
-                        ReminderKind.JOBBLOOP_GATHERING,
-                        rotation,
-                        f"JobbLoop {loop.name}: samling før rullering {rotation:%d.%m.%Y}",
-                    )
-                )
-        if today >= schedule.ends_on:
+    # One loop whose dates cannot be computed (a start in the year 9999) is logged and skipped.
+    return isolated(loops, key=lambda loop: f"loop:{loop.pk}", due=lambda loop: _due(loop, today))
+
+
+def _due(loop: Loop, today: datetime.date):
+    schedule = loop_schedule(loop.start_date)
+    recipients = {loop.coordinator_id} | {
+        c.participant.veileder_id
+        for c in loop.candidates.all()
+        if c.left_on is None and c.participant.veileder_id
+    }
+    url = reverse("jobbloop:detail", args=[loop.uuid])
+    due = []
+    for rotation, gathering in zip(schedule.rotations, schedule.gatherings, strict=True):
+        if gathering <= today < rotation:
             due.append(
                 (
-                    ReminderKind.JOBBLOOP_END,
-                    schedule.ends_on,
-                    f"JobbLoop {loop.name} er ferdig: avslutt loopen og lag felles attest",
+                    ReminderKind.JOBBLOOP_GATHERING,
+                    rotation,
+                    f"JobbLoop {loop.name}: samling før rullering {rotation:%d.%m.%Y}",
                 )
             )
-        for kind, when, subject in due:
-            for user_id in recipients:
-                yield Due(
-                    kind=kind,
-                    object_key=f"loop:{loop.pk}",
-                    period=when.isoformat(),
-                    subject=subject,
-                    body=f"{subject}.\n",
-                    url=url,
-                    recipient_id=user_id,
-                )
+    if today >= schedule.ends_on:
+        due.append(
+            (
+                ReminderKind.JOBBLOOP_END,
+                schedule.ends_on,
+                f"JobbLoop {loop.name} er ferdig: avslutt loopen og lag felles attest",
+            )
+        )
+    for kind, when, subject in due:
+        for user_id in recipients:
+            yield Due(
+                kind=kind,
+                object_key=f"loop:{loop.pk}",
+                period=when.isoformat(),
+                subject=subject,
+                body=f"{subject}.\n",
+                url=url,
+                recipient_id=user_id,
+            )

@@ -24,6 +24,10 @@ REVIEW_FIELDS = (
     "participant__last_name",
     "participant__birth_date",
     "participant__sluttkompetanse__name",
+    # Never shown: the sporingslogg's CEF line names her by uuid and flags protected persons.
+    "participant__uuid",
+    "participant__adressebeskyttelse",
+    "participant__skjermet",
     "company__uuid",
     "company__name",
     "company__municipality",

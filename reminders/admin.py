@@ -1,17 +1,39 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
-from .models import Delivery, ReminderPreference
+from .models import Delivery, DeliveryStatus, ReminderPreference
+from .services import deliveries_retry
 
 
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "address", "period", "status", "attempts", "sent_at"]
-    list_filter = ["kind", "status"]
+    list_display = [
+        "created_at",
+        "kind",
+        "address",
+        "period",
+        "status",
+        "attempts",
+        "last_error",
+        "sent_at",
+    ]
+    list_filter = ["status", "kind"]
     search_fields = ["object_key", "address"]
     readonly_fields = [f.name for f in Delivery._meta.fields]
+    actions = ["send_again"]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.action(description="Send igjen", permissions=["change"])
+    def send_again(self, request, queryset):
+        # Only failed rows start over; the sweep sends them within a minute.
+        ids = list(queryset.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))
+        count = deliveries_retry(delivery_ids=ids, actor=request.user)
+        self.message_user(
+            request,
+            f"{count} feilede påminnelser sendes på nytt i løpet av et minutt.",
+            messages.SUCCESS,
+        )
 
 
 @admin.register(ReminderPreference)

@@ -10,6 +10,7 @@ class ReminderKind(models.TextChoices):
     JOBBLOOP_GATHERING = "jobbloop_gathering", "Samling før rullering i JobbLoop"
     JOBBLOOP_END = "jobbloop_end", "JobbLoop avsluttes: felles attest"
     LAREKONTRAKT = "larekontrakt", "Lærekontrakt signert"
+    APPOINTMENT_BOOKED = "appointment_booked", "Bekreftelse på bestilt karriereveiledning"
 
 
 class DeliveryStatus(models.TextChoices):
@@ -21,11 +22,14 @@ class DeliveryStatus(models.TextChoices):
 
 
 class Delivery(models.Model):
-    """One reminder to one recipient, recorded before anything is sent.
+    """The outbox: one message to one recipient, recorded before anything is sent.
 
     The unique key (kind, object, period, address) makes a second scan, a second beat or a
     retried task a no-op; the status moves pending -> sending -> sent by conditional
-    updates, so two workers never both send it.
+    updates, so two workers never both send it. A claim is a lease (``claimed_until``): a
+    worker that dies holding it loses it when it expires, and the sweep hands the row on.
+    A failed attempt waits until ``next_attempt_at`` (backoff); ``dispatched_at`` is when it
+    was last handed to the broker, so the sweep re-sends only messages that were lost.
     """
 
     kind = models.CharField("type", max_length=30, choices=ReminderKind.choices)
@@ -60,6 +64,9 @@ class Delivery(models.Model):
     last_error = models.CharField("siste feil", max_length=500, blank=True)
     created_at = models.DateTimeField("opprettet", default=timezone.now)
     claimed_at = models.DateTimeField("tatt av worker", null=True, blank=True)
+    claimed_until = models.DateTimeField("reservert til", null=True, blank=True)
+    next_attempt_at = models.DateTimeField("neste forsøk", default=timezone.now)
+    dispatched_at = models.DateTimeField("sendt til kø", null=True, blank=True)
     sent_at = models.DateTimeField("sendt", null=True, blank=True)
 
     class Meta:
@@ -78,6 +85,17 @@ class Delivery(models.Model):
                 condition=~models.Q(status="sent"),
                 name="delivery_open_idx",
             ),
+            # The sweeper's look-ups: expired leases and rows due for a (re)dispatch.
+            models.Index(
+                fields=["status", "claimed_until"],
+                condition=models.Q(status="sending"),
+                name="delivery_lease_idx",
+            ),
+            models.Index(
+                fields=["status", "next_attempt_at"],
+                condition=models.Q(status="pending"),
+                name="delivery_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -85,7 +103,12 @@ class Delivery(models.Model):
 
     @property
     def key(self) -> str:
-        return f"{self.kind}:{self.object_key}:{self.period}:{self.address}"
+        return delivery_key(self.kind, self.object_key, self.period, self.address)
+
+
+def delivery_key(kind: str, object_key: str, period: str, address: str) -> str:
+    """The identity of a message: its Message-ID and in-app notification derive from it."""
+    return f"{kind}:{object_key}:{period}:{address}"
 
 
 class ReminderPreference(models.Model):

@@ -6,10 +6,13 @@ streaming rows (``.iterator()``), so the scan stays seconds at 10^5 participants
 """
 
 import datetime
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from core.discovery import collect
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -38,3 +41,18 @@ Producer = Callable[[datetime.datetime], Iterable[Due]]
 
 def producers() -> list[Producer]:
     return collect("REMINDER_PRODUCERS")
+
+
+def isolated[T](items: Iterable[T], *, key: Callable[[T], str], due: Callable[[T], Iterable[Due]]):
+    """Each item's reminders; an item that raises is logged with its key and skipped.
+
+    A producer runs its rows through this so one bad row (a JobbLoop starting in the year
+    9999) costs that row's reminders, not every other row's.
+    """
+    for item in items:
+        try:
+            found = list(due(item))
+        except Exception:
+            log.exception("Reminder skipped for %s", key(item))
+            continue
+        yield from found

@@ -316,6 +316,13 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     (VAR_DIR / "celery-results").mkdir(exist_ok=True)
 else:
     _default_results = CELERY_BROKER_URL
+    # Redis hands an unacknowledged message (acks_late: acknowledged when the task ends) to
+    # another worker after visibility_timeout. It must be above the longest hard time limit
+    # (600 s: the scan, anonymisation), or a task still running is started a second time.
+    # Kombu's default is an hour, and that long a killed worker's batch waited; now the
+    # outbox's lease and the sweep recover a killed worker's rows within minutes, and this
+    # is the broker's own backstop. https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=_default_results)
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
@@ -325,6 +332,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Defaults for tasks that set none. A task that sets its own time_limit must set its own
+# soft_time_limit below it: Celery refuses to send a task whose soft limit (the default
+# 240) is above its hard one. tests/core/test_beat_schedule.py checks every task.
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -334,18 +344,30 @@ CELERY_BEAT_SCHEDULE_FILENAME = env.str(
 CELERY_BEAT_SCHEDULE: dict = {
     "heartbeat": {"task": "core.tasks.heartbeat", "schedule": 300.0},
     "reminders-scan": {"task": "reminders.tasks.scan", "schedule": crontab(minute="*/15")},
-    "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": 60.0},
+    "reminders-sweep": {
+        "task": "reminders.tasks.sweep",
+        "schedule": float(env.int("REMINDER_SWEEP_SECONDS", default=60)),
+    },
     "anonymise-expired": {
         "task": "participants.tasks.anonymise_expired",
         "schedule": crontab(hour=2, minute=30),
     },
 }
 
-# Reminders (reminders app): a row claimed longer ago than this was left by a dead worker.
-REMINDER_STALE_SECONDS = env.int("REMINDER_STALE_SECONDS", default=300)
+# The outbox (reminders app). A worker's claim on a row is a lease of this many seconds,
+# longer than one send may take (the SMTP timeout is 20 s); a row whose lease ran out
+# was left by a dead worker and is handed on by the sweep.
+REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=120)
+# A row handed to the broker this long ago and still pending lost its message (Redis
+# restarted empty, the enqueue failed); the sweep dispatches it again.
+REMINDER_REDISPATCH_SECONDS = env.int("REMINDER_REDISPATCH_SECONDS", default=600)
+# Backoff after a failed send: base, 2x, 4x ... (capped at 30 min), then failed for good.
 REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=30)
+REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=8)
 # Only the worker test sets this: the delivery waits while the file exists (see services).
 REMINDERS_TEST_PAUSE_FILE = env.str("REMINDERS_TEST_PAUSE_FILE", default="")
+# Only the fault suite sets this: seconds each send waits, so a kill lands mid-delivery.
+REMINDERS_TEST_SEND_DELAY = env.float("REMINDERS_TEST_SEND_DELAY", default=0.0)
 # Absolute links in e-mails, and the domain of their Message-IDs.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 EMAIL_MESSAGE_ID_DOMAIN = env.str("EMAIL_MESSAGE_ID_DOMAIN", default="trondelag.nav.no")

@@ -85,6 +85,9 @@ def test_a_small_benchmark_measures_everything_the_issue_asks(server, tmp_path):
     scan = results["reminder_scan"]
     assert scan["participants"] == 4000 and scan["reminders"] > 0 and scan["enqueued_per_s"] > 0
     assert scan["copy_floor_seconds"] > 0 and scan["ratio_to_copy"] > 0
+    delivery = results["reminder_delivery"]
+    assert delivery["complete"] and delivery["delivered"] == delivery["reminders"] > 0
+    assert delivery["emails_received"] > 0 and delivery["per_second"] > 0
     pdf = results["pdf"]
     assert pdf["pages"] == 2 and pdf["p50_ms"] > 0
     assert pdf["request_ratio_to_caseload"] > 0 and pdf["ready_p95_ms"] > 0

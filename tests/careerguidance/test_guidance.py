@@ -18,6 +18,7 @@ from consent.models import ConsentPurpose
 from consent.services import consent_record, consent_withdraw
 from core.exceptions import DomainError
 from phases.services import kartlegging_save
+from reminders.services import deliveries_to_dispatch, delivery_send
 from tests.factories import give_consent as give
 
 pytestmark = pytest.mark.django_db
@@ -92,10 +93,10 @@ def test_caseload_shows_consent_at_a_glance(client, veileder, participant):
 # --- booking ---------------------------------------------------------------------------
 
 
-def test_booking_sends_confirmation_with_place_and_three_questions(
+def test_booking_records_a_confirmation_with_place_and_three_questions_and_sends_nothing_itself(
     veileder, karriereveileder, participant, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         appt = book(
             participant,
             veileder,
@@ -104,6 +105,9 @@ def test_booking_sends_confirmation_with_place_and_three_questions(
             location="Karrieresenteret, Trondheim",
         )
     assert appt.session_number == 1 and appt.duration_minutes == 45
+    assert mail.outbox == [] and callbacks == []  # the outbox row is all the booking writes
+    [delivery_id] = deliveries_to_dispatch()
+    assert delivery_send(delivery_id=delivery_id) == "sent"
     [message] = mail.outbox
     assert message.to == [participant.email]
     assert "Karrieresenteret, Trondheim" in message.body

@@ -9,8 +9,7 @@ from django.utils import timezone
 from notifications.models import Notification
 from reminders.models import Delivery, DeliveryStatus, ReminderKind, ReminderPreference
 from reminders.services import (
-    TransientSendError,
-    deliveries_to_requeue,
+    deliveries_to_dispatch,
     delivery_send,
     reminders_scan,
 )
@@ -125,11 +124,13 @@ def test_smtp_failure_puts_it_back_for_a_retry_and_the_retry_sends_once(veileder
     flaky_backend.failures_left["n"] = 1
     ParticipantFactory(veileder=veileder, next_followup_due=datetime.date(2026, 12, 3))
     delivery_id = reminders_scan(now=at(2026, 11, 30)).delivery_ids[0]
-    with pytest.raises(TransientSendError):
-        delivery_send(delivery_id=delivery_id)
+    assert delivery_send(delivery_id=delivery_id) == "retrying"
     delivery = Delivery.objects.get(pk=delivery_id)
     assert delivery.status == DeliveryStatus.PENDING
     assert "went away" in delivery.last_error
+    assert delivery.next_attempt_at > timezone.now()  # backoff
+    assert delivery_send(delivery_id=delivery_id) == "skipped"  # not before its time
+    Delivery.objects.filter(pk=delivery_id).update(next_attempt_at=timezone.now())
     assert delivery_send(delivery_id=delivery_id) == "sent"
     assert len(mail.outbox) == 1
     assert Delivery.objects.get(pk=delivery_id).attempts == 2
@@ -145,7 +146,7 @@ def test_a_batch_sends_the_rest_when_one_fails_and_hands_that_one_to_the_retry(v
 
     counts = deliver_batch.apply(args=[[*ids, ids[1]]]).get()
 
-    assert counts == {"sent": 2, "skipped": 1, "retrying": 1}
+    assert counts == {"sent": 2, "skipped": 1, "retrying": 1, "failed": 0}
     failed = Delivery.objects.get(pk=ids[0])
     assert (failed.status, failed.attempts) == (DeliveryStatus.PENDING, 1)
     assert "went away" in failed.last_error
@@ -156,15 +157,22 @@ def test_a_batch_sends_the_rest_when_one_fails_and_hands_that_one_to_the_retry(v
 
 
 def test_sweeper_requeues_rows_a_dead_worker_left_sending(veileder, settings):
-    settings.REMINDER_STALE_SECONDS = 60
     ParticipantFactory(veileder=veileder, next_followup_due=datetime.date(2026, 12, 3))
     delivery_id = reminders_scan(now=at(2026, 11, 30)).delivery_ids[0]
     Delivery.objects.filter(pk=delivery_id).update(
-        status=DeliveryStatus.SENDING, claimed_at=timezone.now() - datetime.timedelta(minutes=5)
+        status=DeliveryStatus.SENDING,
+        claimed_until=timezone.now() + datetime.timedelta(minutes=1),
+        dispatched_at=timezone.now(),
     )
-    assert deliveries_to_requeue() == [delivery_id]
+    assert deliveries_to_dispatch() == []  # the lease still holds: someone is sending it
+    assert delivery_send(delivery_id=delivery_id) == "skipped"
+    Delivery.objects.filter(pk=delivery_id).update(
+        claimed_until=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert deliveries_to_dispatch() == [delivery_id]
+    assert deliveries_to_dispatch() == []  # handed over once, not every minute
     assert delivery_send(delivery_id=delivery_id) == "sent"
-    assert deliveries_to_requeue() == []
+    assert deliveries_to_dispatch() == []
 
 
 def test_preferences_page_saves_choices(client, veileder):
