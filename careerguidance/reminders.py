@@ -38,6 +38,7 @@ def appointment_reminders(now: datetime.datetime):
                 subject=subject,
                 body=body,
                 to_email=appt.participant.email,
+                participant_id=appt.participant_id,
             )
         if appt.veileder_attends and appt.participant.veileder_id:
             yield Due(
@@ -48,4 +49,5 @@ def appointment_reminders(now: datetime.datetime):
                 body=body,
                 url=reverse("participants:detail", args=[appt.participant.uuid]),
                 recipient_id=appt.participant.veileder_id,
+                participant_id=appt.participant_id,
             )

@@ -6,4 +6,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Felles"
 
     def ready(self):
-        from . import discovery  # noqa: F401  (registers the extension-point system check)
+        # Register the system checks for extension points and personal-data declarations.
+        from . import discovery, personal_data  # noqa: F401

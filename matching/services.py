@@ -158,6 +158,7 @@ def _notify_reviewer(match: Match, event: MatchEvent) -> None:
         text=f"En match med {company.name} er sendt til vurdering{again}.",
         url=reverse("matching:review", args=[match.uuid]),
         dedup_key=f"match-event:{event.pk}",
+        participant_id=match.participant_id,
     )
 
 
@@ -179,4 +180,5 @@ def _notify_decision(match: Match, event: MatchEvent) -> None:
         ),
         url=reverse("matching:detail", args=[match.uuid]),
         dedup_key=f"match-event:{event.pk}",
+        participant_id=match.participant_id,
     )

@@ -20,6 +20,16 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
+    # Whom it is about, when it is about a participant: her innsyn lists it and her
+    # anonymisation wipes the text, which may name her.
+    participant = models.ForeignKey(
+        "participants.Participant",
+        verbose_name="gjelder deltaker",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     kind = models.CharField("type", max_length=50)
     text = models.CharField("tekst", max_length=500)
     url = models.CharField("lenke", max_length=300, blank=True)
@@ -33,6 +43,11 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["recipient", "-created_at"], name="notif_recipient_created_idx"),
+            models.Index(
+                fields=["participant"],
+                condition=models.Q(participant__isnull=False),
+                name="notif_participant_idx",
+            ),
             # The unread count in every page header.
             models.Index(
                 fields=["recipient"],

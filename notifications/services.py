@@ -10,7 +10,13 @@ from .models import Notification
 
 
 def notification_create(
-    *, recipient: User, kind: str, text: str, url: str = "", dedup_key: str
+    *,
+    recipient: User,
+    kind: str,
+    text: str,
+    url: str = "",
+    dedup_key: str,
+    participant_id: int | None = None,
 ) -> Notification | None:
     """Notify ``recipient`` once per ``dedup_key``; None when that was already done.
 
@@ -19,7 +25,12 @@ def notification_create(
     try:
         with transaction.atomic():
             return Notification.objects.create(
-                recipient=recipient, kind=kind, text=text[:500], url=url, dedup_key=dedup_key
+                recipient=recipient,
+                kind=kind,
+                text=text[:500],
+                url=url,
+                dedup_key=dedup_key,
+                participant_id=participant_id,
             )
     except IntegrityError:
         return None

@@ -241,6 +241,7 @@ def _tell_markedsradgiver(contract: Laerekontrakt) -> None:
                 ),
                 url=url,
                 recipient_id=user.pk,
+                participant_id=contract.participant_id,
             )
         )
 
@@ -338,7 +339,8 @@ def activity_card_create(
         except ValidationError as exc:
             raise DomainError(" ".join(exc.messages)) from None
         card.save()
-        audit_change(actor, locked, what=f"Aktivitet: {card.title}")
+        # The sporingslogg is never changed, so it names no free text (anonymisation).
+        audit_change(actor, locked, what=f"Aktivitet: {card.get_kind_display()}")
     return card
 
 
@@ -360,7 +362,7 @@ def activity_card_set_status(*, card: ActivityCard, actor: User, status: str) ->
             audit_change(
                 actor,
                 card.participant,
-                what=f"Aktivitet «{card.title}»: {ActivityStatus(status).label}",
+                what=f"Aktivitet ({card.get_kind_display()}): {ActivityStatus(status).label}",
             )
     card.status = status
     return card

@@ -56,4 +56,5 @@ def followups(now: datetime.datetime):
             body=body,
             url=url,
             recipient_id=veileder_id,
+            participant_id=pk,
         )

@@ -22,6 +22,7 @@ class Due:
     url: str = ""
     recipient_id: int | None = None
     to_email: str = ""
+    participant_id: int | None = None  # whom it is about, for her innsyn and anonymisation
 
     @property
     def address(self) -> str:

@@ -56,6 +56,7 @@ _COLUMNS = (
     "period",
     "address",
     "recipient_id",
+    "participant_id",
     "to_email",
     "send_email",
     "subject",
@@ -132,6 +133,7 @@ def reminders_scan(*, now=None, batch_size: int = 5000) -> ScanResult:
                     d.period,
                     d.address,
                     d.recipient_id,
+                    d.participant_id,
                     d.to_email or emails.get(d.recipient_id, ""),
                     prefs.get((d.recipient_id, d.kind), True),
                     d.subject,
@@ -193,6 +195,7 @@ def delivery_send(*, delivery_id: int) -> str:
             text=delivery.subject,
             url=delivery.url,
             dedup_key=f"reminder:{delivery.key}"[:200],
+            participant_id=delivery.participant_id,
         )
     if delivery.send_email and delivery.to_email:
         _pause_for_tests()
@@ -293,6 +296,7 @@ def notify_once(due) -> int | None:
         address=due.address,
         defaults={
             "recipient_id": due.recipient_id,
+            "participant_id": due.participant_id,
             "to_email": email,
             "send_email": wants,
             "subject": due.subject,
