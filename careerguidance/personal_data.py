@@ -107,8 +107,10 @@ def disclosures_section(participant) -> Section:
                     _consent_text(consent),
                 )
             )
-    for match in Match.objects.filter(participant=participant).exclude(shared_summary="").select_related(
-        "company"
+    for match in (
+        Match.objects.filter(participant=participant)
+        .exclude(shared_summary="")
+        .select_related("company")
     ):
         rows.append(
             (

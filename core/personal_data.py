@@ -216,9 +216,7 @@ def check_personal_data(app_configs=None, **kwargs) -> list[checks.CheckMessage]
         try:
             model = d.model_class
         except LookupError:
-            errors.append(
-                checks.Error(f"{d.model} is declared but not installed.", id="core.E011")
-            )
+            errors.append(checks.Error(f"{d.model} is declared but not installed.", id="core.E011"))
             continue
         missing = _file_fields(model) - set(d.files)
         if missing:

@@ -65,9 +65,7 @@ def innsyn_sections(participant) -> list[Section]:
     for declaration in declarations():
         ordered.append((declaration.order, _declared_section(declaration, participant)))
         if declaration.history_model is not None and declaration.history_title:
-            ordered.append(
-                (declaration.order + 0.5, _history_section(declaration, participant))
-            )
+            ordered.append((declaration.order + 0.5, _history_section(declaration, participant)))
     for derived in derived_sections():
         ordered.append((derived.order, derived.build(participant)))
     ordered.sort(key=lambda pair: pair[0])

@@ -6,21 +6,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
-        ('participants', '0005_overview_indexes'),
+        ("notifications", "0001_initial"),
+        ("participants", "0005_overview_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='participant',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='participants.participant', verbose_name='gjelder deltaker'),
+            model_name="notification",
+            name="participant",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="participants.participant",
+                verbose_name="gjelder deltaker",
+            ),
         ),
         migrations.AddIndex(
-            model_name='notification',
-            index=models.Index(condition=models.Q(('participant__isnull', False)), fields=['participant'], name='notif_participant_idx'),
+            model_name="notification",
+            index=models.Index(
+                condition=models.Q(("participant__isnull", False)),
+                fields=["participant"],
+                name="notif_participant_idx",
+            ),
         ),
     ]

@@ -6,21 +6,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participants', '0005_overview_indexes'),
-        ('reminders', '0002_cancelled_status'),
+        ("participants", "0005_overview_indexes"),
+        ("reminders", "0002_cancelled_status"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='delivery',
-            name='participant',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='participants.participant', verbose_name='gjelder deltaker'),
+            model_name="delivery",
+            name="participant",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="participants.participant",
+                verbose_name="gjelder deltaker",
+            ),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(condition=models.Q(('participant__isnull', False)), fields=['participant'], name='delivery_participant_idx'),
+            model_name="delivery",
+            index=models.Index(
+                condition=models.Q(("participant__isnull", False)),
+                fields=["participant"],
+                name="delivery_participant_idx",
+            ),
         ),
     ]
