@@ -9,8 +9,14 @@ class Diary(models.Model):
     )
     text = models.TextField()
 
+    def __str__(self) -> str:
+        return self.text
+
 
 class DiaryPage(models.Model):
     # Linked through another model only.
     diary = models.ForeignKey(Diary, on_delete=models.CASCADE, related_name="+")
     scan = models.FileField(upload_to="dagbok/")
+
+    def __str__(self) -> str:
+        return self.scan.name
