@@ -325,15 +325,7 @@ def anonymise_rows(participant) -> list[str]:
             qs = model._default_manager.filter(pk=participant.pk)
         else:
             qs = model._default_manager.filter(**{d.path: participant})
-        history = d.history_model
-        if history is not None:
-            if d.model == SUBJECT:
-                history._default_manager.filter(id=participant.pk).delete()
-            else:
-                history._default_manager.filter(**{d.path: participant}).delete()
         strategy = d.anonymise
-        if isinstance(strategy, Keep):
-            continue
         for name in d.files:
             storage = model._meta.get_field(name).storage
             for stored in qs.exclude(**{name: ""}).values_list(name, flat=True):
@@ -341,12 +333,17 @@ def anonymise_rows(participant) -> list[str]:
                     files.append((storage, stored))
         if isinstance(strategy, Delete):
             qs.delete()
-            continue
-        changes = {f.name: _blank(f) for f in _text_fields(model, strategy.keep)}
-        changes.update({name: "" for name in d.files})
-        changes.update(strategy.values)
-        if changes:
-            qs.update(**changes)
+        elif isinstance(strategy, Wipe):
+            changes = {f.name: _blank(f) for f in _text_fields(model, strategy.keep)}
+            changes.update({name: "" for name in d.files})
+            changes.update(strategy.values)
+            if changes:
+                qs.update(**changes)
+        # Last: deleting a tracked row writes one more history row, a full copy of it.
+        history = d.history_model
+        if history is not None:
+            lookup = {"id": participant.pk} if d.model == SUBJECT else {d.path: participant}
+            history._default_manager.filter(**lookup).delete()
 
     def delete_files():
         for storage, name in files:
