@@ -66,7 +66,7 @@ def every_text_in_the_database() -> str:
             if not columns:
                 continue
             select = ", ".join(f'"{c}"::text' for c in columns)
-            cursor.execute(f'SELECT {select} FROM "{table}"')  # noqa: S608 (names from the catalog)
+            cursor.execute(f'SELECT {select} FROM "{table}"')  # names from the catalog
             for row in cursor.fetchall():
                 chunks.extend(v for v in row if v)
     return "\n".join(chunks)
@@ -133,9 +133,11 @@ def test_a_file_already_missing_from_storage_is_logged_not_a_crash(
     participant = loaded_participant()
     consent = Consent.objects.filter(participant=participant).exclude(document="").first()
     consent.document.storage.delete(consent.document.name)
-    with caplog.at_level(logging.WARNING, logger="core.personal_data"):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert participant_anonymise(participant=participant) is True
+    with (
+        caplog.at_level(logging.WARNING, logger="core.personal_data"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert participant_anonymise(participant=participant) is True
     assert "already missing" in caplog.text
     assert Participant.objects.get(pk=participant.pk).anonymised_at is not None
 
