@@ -15,7 +15,7 @@ from core.identity import parse_identity
 from core.personal_data import anonymise_rows
 
 from .access import CHANGE, REASSIGN, visible_q
-from .models import Participant, Phase
+from .models import DERIVED_FIELDS, Participant, Phase
 from .retention import due_q
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
@@ -117,6 +117,20 @@ def participant_reassign(*, actor: User, participant: Participant, veileder: Use
         locked.save(update_fields=["veileder", "updated_at"])
         audit_change(actor, locked, what=f"Tildelt veileder {veileder.nav_ident}")
     return locked
+
+
+def participant_save_derived(participant: Participant, *fields: str) -> None:
+    """Save columns derived from other facts (phase state, next follow-up) without a history
+    row: each such row was a full copy of her, fødselsnummer included, for a change nobody
+    made to her record. The facts themselves (transition, meeting) carry who and when."""
+    unknown = set(fields) - set(DERIVED_FIELDS)
+    if unknown:
+        raise ValueError(f"Not derived fields: {sorted(unknown)}")
+    participant.skip_history_when_saving = True
+    try:
+        participant.save(update_fields=[*fields, "updated_at"])
+    finally:
+        del participant.skip_history_when_saving
 
 
 NOT_ENDED_MESSAGE = (
