@@ -1,17 +1,16 @@
 from django.contrib import admin
 
+from core.admin import PersonalDataAdmin
+
 from .models import Delivery, ReminderPreference
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(PersonalDataAdmin):
     list_display = ["created_at", "kind", "address", "period", "status", "attempts", "sent_at"]
     list_filter = ["kind", "status"]
     search_fields = ["object_key", "address"]
     readonly_fields = [f.name for f in Delivery._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(ReminderPreference)
