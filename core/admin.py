@@ -50,6 +50,8 @@ class PersonalDataAdmin(admin.ModelAdmin):
         prefix = f"{path}__" if path else ""
         for row_filter in collect("ADMIN_ROW_FILTERS"):
             rule = row_filter(request.user, prefix)
+            if not rule:  # cleared for everyone (an empty Q would turn "or null" into "only null")
+                continue
             if _nullable(self.model, path):
                 rule |= Q(**{f"{path}__isnull": True})
             qs = qs.filter(rule)
