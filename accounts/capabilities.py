@@ -25,11 +25,16 @@ class Capability(StrEnum):
     COMPETENCE_REQUESTS = "competence_requests"
     OVERVIEW = "overview"
     AUDIT_LOG = "audit_log"
+    RETENTION = "retention"  # which ended cases are due for anonymisation, and when
 
 
 def _any_role(*roles: str) -> Callable[[object, frozenset[str]], bool]:
     wanted = frozenset(roles)
     return lambda user, held: bool(held & wanted)
+
+
+def _leder_of_an_office(user, held: frozenset[str]) -> bool:
+    return Role.LEDER in held and user.nav_kontor_id is not None
 
 
 def _leder_of_an_office_or_admin(user, held: frozenset[str]) -> bool:
@@ -63,6 +68,7 @@ RULES: dict[Capability, Rule] = {
     Capability.COMPETENCE_REQUESTS: Rule(_any_role(Role.FAGOPPLAERING), "careerguidance:requests"),
     Capability.OVERVIEW: Rule(_leder_of_an_office_or_admin, "overview:page"),
     Capability.AUDIT_LOG: Rule(_leder_of_an_office_or_admin, "audit:log"),
+    Capability.RETENTION: Rule(_leder_of_an_office, "participants:retention", in_menu=False),
 }
 
 
