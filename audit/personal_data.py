@@ -1,6 +1,8 @@
 """The sporingslogg: kept, since it must show who looked; after anonymisation it points at
 the pseudonym only."""
 
+from django.utils import timezone
+
 from core.personal_data import Declaration, Keep, Section
 
 from .models import AuditAction
@@ -8,8 +10,6 @@ from .selectors import looks_by_day
 
 
 def _clock(first, last) -> str:
-    from django.utils import timezone
-
     first, last = timezone.localtime(first), timezone.localtime(last)
     if f"{first:%H:%M}" == f"{last:%H:%M}":
         return f"{first:%H:%M}"

@@ -24,6 +24,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core import checks
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.utils.module_loading import module_has_submodule
 
@@ -244,7 +245,7 @@ def _related_paths(declaration: Declaration, model) -> list[str]:
         for part in parts:
             try:
                 f = current._meta.get_field(part)
-            except Exception:
+            except FieldDoesNotExist:
                 break
             if not (f.is_relation and (f.many_to_one or f.one_to_one)):
                 break
@@ -275,7 +276,7 @@ def rows_of(declaration: Declaration, participant, *, history: bool = False):
 def _is_forward(model, name: str) -> bool:
     try:
         f = model._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         return False
     return f.is_relation and f.concrete
 
