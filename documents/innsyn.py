@@ -48,16 +48,29 @@ def _declared_section(declaration, participant) -> Section:
 
 
 def _history_section(declaration, participant) -> Section:
-    labels = ["Endret", "Av", *(label for label, _accessor in declaration.columns)]
-    rows = [
-        [
-            _text(record.history_date),
-            record.history_user.name if record.history_user else "System",
-            *(_text(value_of(record, accessor)) for _label, accessor in declaration.columns),
-        ]
-        for record in rows_of(declaration, participant, history=True)
+    """Earlier versions as what changed, when and by whom (not full copies: a year of small
+    edits to a long form would repeat every field each time)."""
+    records = list(rows_of(declaration, participant, history=True))
+    fields = {f.name for f in declaration.history_model._meta.concrete_fields}
+    labelled = [
+        (label, accessor)
+        for label, accessor in declaration.columns
+        if isinstance(accessor, str) and "__" not in accessor and accessor in fields
     ]
-    return Section(declaration.history_title, columns=labels, rows=rows)
+    rows = []
+    for newer, older in zip(records, [*records[1:], None][: len(records)], strict=True):
+        if older is None:
+            change = "Opprettet"
+        else:
+            change = "; ".join(
+                f"{label}: «{_text(getattr(older, name))}» → «{_text(getattr(newer, name))}»"
+                for label, name in labelled
+                if getattr(older, name) != getattr(newer, name)
+            )
+        if change:
+            who = newer.history_user.name if newer.history_user else "System"
+            rows.append([_text(newer.history_date), who, change])
+    return Section(declaration.history_title, columns=["Tidspunkt", "Av", "Endring"], rows=rows)
 
 
 def innsyn_sections(participant) -> list[Section]:
