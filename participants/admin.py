@@ -37,3 +37,10 @@ class ParticipantAdmin(ParticipantAdminBase, GuardedModelAdmin):
     @admin.display(description="fødselsnummer")
     def masked_fnr(self, obj) -> str:
         return obj.masked_fodselsnummer
+
+    def obj_perms_manage_view(self, request, object_pk):
+        # The grants page names her too: logged like her change page.
+        response = super().obj_perms_manage_view(request, object_pk)
+        if response.status_code == 200:
+            self._audit(request, [object_pk], single=True)
+        return response

@@ -134,6 +134,8 @@ def test_opening_participant_data_in_admin_writes_an_audit_row(client, admin_use
     client.get(reverse("admin:participants_participant_changelist"))
     listed = AuditEvent.objects.filter(action=AuditAction.LIST, actor=admin_user).latest("id")
     assert participant.pk in listed.participant_ids
+    client.get(reverse("admin:participants_participant_permissions", args=[participant.pk]))
+    assert looks.count() == 3
 
 
 def test_admin_keeps_full_control_of_reference_data_users_and_grants(
