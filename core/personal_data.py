@@ -187,6 +187,19 @@ def _file_fields(model) -> set[str]:
     return {f.name for f in model._meta.concrete_fields if isinstance(f, models.FileField)}
 
 
+def _leads_to_subject(model, path: str) -> bool:
+    current = model
+    for part in [p for p in path.split("__") if p]:
+        try:
+            f = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        if not (f.is_relation and f.concrete and f.related_model):
+            return False
+        current = f.related_model
+    return current._meta.label == SUBJECT
+
+
 @checks.register()
 def check_personal_data(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """core.E010: a participant-linked model, history table or file field nobody declared."""
@@ -219,6 +232,14 @@ def check_personal_data(app_configs=None, **kwargs) -> list[checks.CheckMessage]
         except LookupError:
             errors.append(checks.Error(f"{d.model} is declared but not installed.", id="core.E011"))
             continue
+        if not _leads_to_subject(model, d.path):
+            errors.append(
+                checks.Error(
+                    f"{d.model}: the path {d.path!r} does not lead to {SUBJECT}.",
+                    obj=model,
+                    id="core.E011",
+                )
+            )
         missing = _file_fields(model) - set(d.files)
         if missing:
             errors.append(

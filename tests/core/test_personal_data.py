@@ -45,3 +45,13 @@ def test_a_declared_model_with_an_undeclared_file_field_fails(monkeypatch):
     errors = personal_data.check_personal_data()
     assert [e.id for e in errors] == ["core.E010"]
     assert "document" in errors[0].msg
+
+
+def test_a_declared_path_that_does_not_lead_to_the_participant_fails(monkeypatch):
+    import dataclasses
+
+    meeting = next(d for d in personal_data.declarations() if d.model == "phases.Meeting")
+    wrong = dataclasses.replace(meeting, path="recorded_by")
+    others = [d for d in personal_data.declarations() if d is not meeting]
+    monkeypatch.setattr(personal_data, "declarations", lambda: [*others, wrong])
+    assert [e.id for e in personal_data.check_personal_data()] == ["core.E011"]
