@@ -26,11 +26,16 @@ class Capability(StrEnum):
     OVERVIEW = "overview"
     AUDIT_LOG = "audit_log"
     NOTIFICATION_SETTINGS = "notification_settings"  # which reminders also come by e-mail
+    RETENTION = "retention"  # which ended cases are due for anonymisation, and when
 
 
 def _any_role(*roles: str) -> Callable[[object, frozenset[str]], bool]:
     wanted = frozenset(roles)
     return lambda user, held: bool(held & wanted)
+
+
+def _leder_of_an_office(user, held: frozenset[str]) -> bool:
+    return Role.LEDER in held and user.nav_kontor_id is not None
 
 
 def _leder_of_an_office_or_admin(user, held: frozenset[str]) -> bool:
@@ -70,6 +75,7 @@ RULES: dict[Capability, Rule] = {
         "reminders:preferences",
         in_menu=False,
     ),
+    Capability.RETENTION: Rule(_leder_of_an_office, "participants:retention", in_menu=False),
 }
 
 

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from core.admin import PersonalDataAdmin
+
 from .models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(PersonalDataAdmin):
     """Read-only: the log can be searched here but never edited or deleted."""
 
     list_display = [

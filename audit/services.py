@@ -61,3 +61,13 @@ def audit_change(user, participant, *, what: str) -> None:
 def audit_export(user, *, what: str, participant_ids) -> None:
     """One row per export, naming whom it identified (pseudonymised rows are not named)."""
     _write(_event(user, action=AuditAction.EXPORT, what=what, participant_ids=participant_ids))
+
+
+def audit_admin_read(user, *, participant_ids, what: str, single: bool) -> None:
+    """A look in Django admin: one participant's page, or a list naming who was on it."""
+    if single and len(participant_ids) == 1:
+        event = _event(user, action=AuditAction.VIEW, what=what)
+        event.participant_id = participant_ids[0]
+        _write(event)
+    else:
+        _write(_event(user, action=AuditAction.LIST, what=what, participant_ids=participant_ids))

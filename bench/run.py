@@ -266,6 +266,46 @@ def two_page_innsyn(ident: str, candidates: list) -> tuple[list, int]:
     return candidates[:1], pdf_pages(client, candidates[0])
 
 
+def innsyn_of_a_year(veileder, candidates: list, two_page: dict, args) -> dict:
+    """The innsyn of a case with a year of history in every table that holds her data
+    (demo.full_case), through the same stack as the two-page one; and the queries of her
+    JSON copy against a case with twice the rows in every section."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from demo.full_case import load_year
+    from participants.models import Participant
+
+    year, doubled = (Participant.objects.get(uuid=u) for u in candidates[-2:])
+    load_year(year, actor=veileder)
+    load_year(doubled, actor=veileder, scale=2)
+    client = login(veileder.nav_ident)
+    pages = pdf_pages(client, year.uuid)
+    timed = load(
+        veileder.nav_ident,
+        [f"/deltakere/{year.uuid}/innsyn.pdf"],
+        requests=max(10, args.requests // 20),
+        concurrency=args.concurrency,
+    )
+    local = Client()
+    local.force_login(veileder)
+    counts = []
+    for p in (year, doubled):
+        local.get(f"/deltakere/{p.uuid}/innsyn.json")
+        with CaptureQueriesContext(connection) as ctx:
+            local.get(f"/deltakere/{p.uuid}/innsyn.json")
+        counts.append(len(ctx.captured_queries))
+    return {
+        "pages": pages,
+        "p50_ms": timed["p50_ms"],
+        "p95_ms": timed["p95_ms"],
+        "ratio_to_two_page": round(timed["p95_ms"] / two_page["p95_ms"], 1),
+        "queries": counts[0],
+        "queries_twice_the_rows": counts[1],
+    }
+
+
 def font_subsetter() -> str:
     from documents.checks import font_subsetter
 
@@ -630,6 +670,7 @@ def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
                 "ready_ratio_to_bare": round(pdf["p95_ms"] / percentile(bare, 95), 1),
                 "font_subsetter": font_subsetter(),
             }
+            results["pdf"]["year"] = innsyn_of_a_year(veileder, all_mine, pdf, args)
         for name, (user, paths, value) in pages.items():
             stats = load(
                 user.nav_ident, paths, requests=args.requests, concurrency=args.concurrency
@@ -774,6 +815,14 @@ def markdown(results: dict) -> str:
             f"p95 {d.get('ready_p95_ms')} ms against {d.get('bare_render_p95_ms')} ms for the same "
             f"PDF rendered alone in a bare WeasyPrint call: {d.get('ready_ratio_to_bare')}×.",
         ]
+        if "year" in d:
+            y = d["year"]
+            lines.append(
+                f"\nInnsyn of a case with a year of history in every table ({y['pages']} pages): "
+                f"p50 {y['p50_ms']} ms, p95 {y['p95_ms']} ms, {y['ratio_to_two_page']}× the "
+                f"two-page innsyn; {y['queries']} queries, {y['queries_twice_the_rows']} with "
+                "twice the rows in every section."
+            )
     if "reminder_scan" in results:
         r = results["reminder_scan"]
         lines += [

@@ -5,9 +5,6 @@ from django.core import checks
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = "Dokumenter"
-    extension_points = {
-        "INNSYN_SECTIONS": "fn(participant) -> list[documents.innsyn.Section] for the innsyn copy",
-    }
 
     def ready(self):
         # Importing the check loads WeasyPrint: only once the app is ready, never at import.

@@ -1,33 +1,22 @@
 """Innsyn (GDPR art. 15): everything the app holds about one participant.
 
-Apps that store more about her list contributors as ``INNSYN_SECTIONS`` in their
-extensions module (core.discovery): ``fn(participant) -> list[Section]``.
+Built from the apps' personal-data declarations (core.personal_data): one section per
+declared model (and its history table), plus the derived sections (change history,
+disclosures, who looked), in the order of her journey. Each table is read with one query,
+so the copy costs the same number of queries however long her case is.
 """
-
-from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from audit.models import AuditAction
-from audit.selectors import looks_by_day
-from core.discovery import collect
-from participants.selectors import change_history
+from core.personal_data import (
+    Section,
+    declarations,
+    derived_sections,
+    rows_of,
+    value_of,
+)
 
-
-@dataclass
-class Section:
-    title: str
-    fields: list[tuple[str, str]] = field(default_factory=list)
-    columns: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    empty_text: str = "Ingen opplysninger."
-
-
-def _clock(first, last) -> str:
-    first, last = timezone.localtime(first), timezone.localtime(last)
-    if f"{first:%H:%M}" == f"{last:%H:%M}":
-        return f"{first:%H:%M}"
-    return f"{first:%H:%M}–{last:%H:%M}"
+__all__ = ["Section", "innsyn_json", "innsyn_sections"]
 
 
 def _text(value) -> str:
@@ -44,70 +33,59 @@ def _text(value) -> str:
     return str(value)
 
 
+def _declared_section(declaration, participant) -> Section:
+    if declaration.build is not None:
+        return declaration.build(participant)
+    labels = [label for label, _accessor in declaration.columns]
+    rows = [
+        [_text(value_of(obj, accessor)) for _label, accessor in declaration.columns]
+        for obj in rows_of(declaration, participant)
+    ]
+    if declaration.single:
+        fields = list(zip(labels, rows[0], strict=True)) if rows else []
+        return Section(declaration.title, fields=fields)
+    return Section(declaration.title, columns=labels, rows=rows)
+
+
+def _history_section(declaration, participant) -> Section:
+    """Earlier versions as what changed, when and by whom (not full copies: a year of small
+    edits to a long form would repeat every field each time)."""
+    records = list(rows_of(declaration, participant, history=True))
+    fields = {f.name for f in declaration.history_model._meta.concrete_fields}
+    labelled = [
+        (label, accessor)
+        for label, accessor in declaration.columns
+        if isinstance(accessor, str) and "__" not in accessor and accessor in fields
+    ]
+    rows = []
+    for newer, older in zip(records, [*records[1:], None][: len(records)], strict=True):
+        if older is None:
+            change = "Opprettet"
+        else:
+            change = "; ".join(
+                f"{label}: «{_text(getattr(older, name))}» → «{_text(getattr(newer, name))}»"
+                for label, name in labelled
+                if getattr(older, name) != getattr(newer, name)
+            )
+        if change:
+            who = newer.history_user.name if newer.history_user else "System"
+            rows.append([_text(newer.history_date), who, change])
+    return Section(declaration.history_title, columns=["Tidspunkt", "Av", "Endring"], rows=rows)
+
+
 def innsyn_sections(participant) -> list[Section]:
-    p = participant
-    personal = Section(
-        "Personopplysninger",
-        fields=[
-            ("Navn", p.full_name),
-            ("Fødselsnummer/D-nummer", p.fodselsnummer),
-            ("Fødselsdato", _text(p.birth_date)),
-            ("Telefon", _text(p.phone)),
-            ("E-post", _text(p.email)),
-            (
-                "Adresse",
-                _text(" ".join(x for x in [p.street_address, p.postal_code, p.postal_place] if x)),
-            ),
-            ("NAV-kontor", p.nav_kontor.name),
-            ("Veileder", p.veileder.name if p.veileder else "–"),
-            ("Innsatsgruppe", p.get_innsatsgruppe_display()),
-            ("Ønsket sluttkompetanse", _text(p.sluttkompetanse)),
-            ("Fullført videregående", _text(p.vgs_completed)),
-            ("Adressebeskyttelse", p.get_adressebeskyttelse_display()),
-            ("Skjermet", _text(p.skjermet)),
-            ("Fase", p.get_phase_display()),
-            ("I fasen siden", _text(p.phase_entered_at)),
-            ("Neste oppfølging", _text(p.next_followup_due)),
-            ("Registrert", _text(p.created_at)),
-        ],
-    )
-    history = Section(
-        "Endringer i opplysningene",
-        columns=["Tidspunkt", "Av", "Endring"],
-        rows=[
-            [
-                _text(entry["when"]),
-                entry["who"],
-                "Registrert"
-                if entry["created"]
-                else "; ".join(
-                    f"{label}: «{old}» → «{new}»" for label, old, new in entry["changes"]
-                ),
-            ]
-            for entry in change_history(p, limit=500)
-        ],
-    )
-    sections = [personal, history]
-    for contributor in collect("INNSYN_SECTIONS"):
-        sections.extend(contributor(p))
-    looks = Section(
-        "Hvem har sett på opplysningene dine",
-        columns=["Dato", "Bruker", "Rolle", "Kontor", "Hva", "Antall ganger", "Klokkeslett"],
-        rows=[
-            [
-                _text(e["day"]),
-                e["actor_ident"],
-                e["actor_roles"] or "–",
-                e["actor_office"] or "–",
-                AuditAction(e["action"]).label + (f" ({e['what']})" if e["what"] else ""),
-                str(e["times"]),
-                _clock(e["first"], e["last"]),
-            ]
-            for e in looks_by_day(p)
-        ],
-        empty_text="Ingen har sett på opplysningene.",
-    )
-    sections.append(looks)
+    ordered: list[tuple[float, Section]] = []
+    for declaration in declarations():
+        ordered.append((declaration.order, _declared_section(declaration, participant)))
+        if declaration.history_model is not None and declaration.history_title:
+            ordered.append((declaration.order + 0.5, _history_section(declaration, participant)))
+    for derived in derived_sections():
+        ordered.append((derived.order, derived.build(participant)))
+    ordered.sort(key=lambda pair: pair[0])
+    sections = [section for _order, section in ordered]
+    for section in sections:
+        section.rows = [[_text(cell) for cell in row] for row in section.rows]
+        section.fields = [(label, _text(value)) for label, value in section.fields]
     return sections
 
 

@@ -105,7 +105,8 @@ def mentor_set(
             company=company,
             defaults={"name": name.strip(), "phone": phone.strip()},
         )
-        audit_change(actor, candidate.participant, what=f"Mentor hos {company}: {mentor.name}")
+        # No mentor name: the sporingslogg is never changed, not even by anonymisation.
+        audit_change(actor, candidate.participant, what=f"Mentor hos {company}")
     return mentor
 
 

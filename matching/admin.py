@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import PersonalDataAdmin
+
 from .models import Match, MatchEvent
 
 
@@ -20,7 +22,7 @@ class MatchEventInline(admin.TabularInline):
 
 
 @admin.register(Match)
-class MatchAdmin(admin.ModelAdmin):
+class MatchAdmin(PersonalDataAdmin):
     list_display = ["participant", "company", "status", "created_at", "decided_at"]
     list_filter = ["status"]
     search_fields = ["company__name", "participant__last_name", "=uuid"]
@@ -39,6 +41,3 @@ class MatchAdmin(admin.ModelAdmin):
     ]
     inlines = [MatchEventInline]
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from core.admin import PersonalDataAdmin
+
 from .models import Notification
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(PersonalDataAdmin):
     list_display = ["text", "recipient", "kind", "created_at", "read_at"]
     list_filter = ["kind"]
     search_fields = ["text", "recipient__name", "recipient__nav_ident"]

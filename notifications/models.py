@@ -24,11 +24,8 @@ class Notification(models.Model):
         on_delete=models.CASCADE,
         related_name="notifications",
     )
-    kind = models.CharField("type", max_length=50)
-    text = models.CharField("tekst", max_length=500)
-    url = models.CharField("lenke", max_length=300, blank=True)
-    dedup_key = models.CharField("unik nøkkel", max_length=200)
-    group_key = models.CharField("gruppe", max_length=200, blank=True)
+    # Whom it is about, when it is about a participant: her innsyn lists it and her
+    # anonymisation wipes the text, which may name her.
     participant = models.ForeignKey(
         "participants.Participant",
         verbose_name="gjelder deltaker",
@@ -37,6 +34,11 @@ class Notification(models.Model):
         blank=True,
         related_name="+",
     )
+    kind = models.CharField("type", max_length=50)
+    text = models.CharField("tekst", max_length=500)
+    url = models.CharField("lenke", max_length=300, blank=True)
+    dedup_key = models.CharField("unik nøkkel", max_length=200)
+    group_key = models.CharField("gruppe", max_length=200, blank=True)
     repeats = models.PositiveIntegerField("antall ganger", default=1)
     created_at = models.DateTimeField("opprettet", default=timezone.now, editable=False)
     read_at = models.DateTimeField("lest", null=True, blank=True)
@@ -47,6 +49,11 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["recipient", "-created_at"], name="notif_recipient_created_idx"),
+            models.Index(
+                fields=["participant"],
+                condition=models.Q(participant__isnull=False),
+                name="notif_participant_idx",
+            ),
             # The unread count in every page header.
             models.Index(
                 fields=["recipient"],

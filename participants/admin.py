@@ -1,6 +1,8 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
+from core.admin import ParticipantAdminBase
+
 from .models import Laerefag, Participant
 
 
@@ -12,8 +14,9 @@ class LaerefagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(GuardedModelAdmin):
-    """Administrators fix reference data and grant explicit access ("Objekttilganger")."""
+class ParticipantAdmin(ParticipantAdminBase, GuardedModelAdmin):
+    """Read-only: her data changes through the services (with history and audit).
+    Administrators grant explicit access here ("Objekttilganger")."""
 
     list_display = [
         "__str__",
@@ -27,14 +30,17 @@ class ParticipantAdmin(GuardedModelAdmin):
     list_filter = ["nav_kontor", "innsatsgruppe", "adressebeskyttelse", "skjermet", "vgs_completed"]
     search_fields = ["last_name", "first_name", "=fodselsnummer"]
     list_select_related = ["nav_kontor", "veileder"]
-    autocomplete_fields = ["nav_kontor", "veileder", "sluttkompetanse"]
-    readonly_fields = ["uuid", "birth_date", "created_at", "updated_at"]
+    exclude = ["fodselsnummer"]  # the list shows it masked; the full number is not needed
+    readonly_fields = ["masked_fnr"]
     show_full_result_count = False
 
     @admin.display(description="fødselsnummer")
     def masked_fnr(self, obj) -> str:
         return obj.masked_fodselsnummer
 
-    def has_add_permission(self, request):
-        # Registration validates identity and assigns a veileder: done in the app's service.
-        return False
+    def obj_perms_manage_view(self, request, object_pk):
+        # The grants page names her too: logged like her change page.
+        response = super().obj_perms_manage_view(request, object_pk)
+        if response.status_code == 200:
+            self._audit(request, [object_pk], single=True)
+        return response

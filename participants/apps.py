@@ -9,7 +9,6 @@ class ParticipantsConfig(AppConfig):
         "PARTICIPANT_SECTIONS": "participants.sections.Section: a section of the participant page",
         "AFTER_PARTICIPANT_CREATE": "fn(*, participant, actor), run in the registering transaction",
         "CASELOAD_ANNOTATIONS": "(name, fn() -> expression): a column of the caseload query",
-        "ANONYMISERS": "fn(participant): wipes an app's personal data about her",
     }
 
     def ready(self):

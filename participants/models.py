@@ -66,6 +66,11 @@ class Phase(models.TextChoices):
     AVSLUTTET = "avsluttet", "Avsluttet"
 
 
+# Columns services keep in step from other facts (the phase history, the meetings) or set
+# once (anonymisation): not changes a person made to her, so never a history row of their own.
+DERIVED_FIELDS = ("phase", "phase_entered_at", "next_followup_due", "updated_at", "anonymised_at")
+
+
 class Participant(models.Model):
     """A job seeker (deltaker) followed by a NAV-veileder towards a fagbrev and a job."""
 
@@ -130,7 +135,7 @@ class Participant(models.Model):
     anonymised_at = models.DateTimeField("anonymisert", null=True, blank=True, editable=False)
 
     # Who changed which field from what to what (django-simple-history).
-    history = HistoricalRecords(excluded_fields=["updated_at"], cascade_delete_history=True)
+    history = HistoricalRecords(excluded_fields=list(DERIVED_FIELDS), cascade_delete_history=True)
 
     class Meta:
         verbose_name = "deltaker"

@@ -12,6 +12,7 @@ from core.discovery import collect
 from .access import VIEW, visible_q
 from .followup import overdue_q
 from .models import Laerefag, Participant
+from .retention import due_at_expression, ended_q
 
 # The sort keys a user may choose, mapped to columns with an index behind them.
 SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -196,3 +197,15 @@ def change_history(participant: Participant, *, limit: int = 20) -> list[dict]:
                 }
             )
     return rows
+
+
+def retention_schedule(user) -> QuerySet[Participant]:
+    """The leder's office: ended cases not yet anonymised, with when each becomes due
+    (``due_at``), the first due first. Cases she may not see (protected) are not listed."""
+    return (
+        participants_visible_to(user)
+        .filter(ended_q(), nav_kontor_id=user.nav_kontor_id)
+        .annotate(due_at=due_at_expression())
+        .select_related("veileder")
+        .order_by("phase_entered_at", "id")
+    )

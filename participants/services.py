@@ -1,8 +1,7 @@
 """Every write to a participant goes through these functions."""
 
-import datetime
-
-from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -15,10 +14,12 @@ from audit.services import audit_change
 from core.discovery import collect
 from core.exceptions import DomainError
 from core.identity import parse_identity
+from core.personal_data import anonymise_rows
 
 from .access import CHANGE, REASSIGN, visible_q
-from .models import Participant, Phase
+from .models import DERIVED_FIELDS, Participant, Phase
 from .notices import notify_about
+from .retention import due_q
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
 
@@ -129,37 +130,47 @@ def participant_reassign(*, actor: User, participant: Participant, veileder: Use
     return locked
 
 
-def participant_anonymise(*, participant: Participant) -> bool:
-    """Replace a participant's personal data with a pseudonym; False if already done.
+def participant_save_derived(participant: Participant, *fields: str) -> None:
+    """Save columns derived from other facts (phase state, next follow-up) without a history
+    row: each such row was a full copy of her, fødselsnummer included, for a change nobody
+    made to her record. The facts themselves (transition, meeting) carry who and when."""
+    unknown = set(fields) - set(DERIVED_FIELDS)
+    if unknown:
+        raise ValueError(f"Not derived fields: {sorted(unknown)}")
+    participant.skip_history_when_saving = True
+    try:
+        participant.save(update_fields=[*fields, "updated_at"])
+    finally:
+        del participant.skip_history_when_saving
 
-    The row (and so every audit record pointing at it) stays: the sporingslogg then holds
-    only the pseudonym. Her change history is deleted, since it repeats the old values.
+
+NOT_ENDED_MESSAGE = (
+    "Saken er ikke avsluttet. Bare avsluttede saker kan anonymiseres: avslutt saken først."
+)
+
+
+def participant_anonymise(*, participant: Participant) -> bool:
+    """Anonymise her everywhere the apps declare personal data (core.personal_data), in one
+    transaction; False when it was done before. Stored files go from storage after commit.
+
+    Her row stays (every sporingslogg record points at it) under a pseudonym, so the log
+    then holds only the pseudonym. A case that is not ended is refused.
     """
     with transaction.atomic():
         locked = Participant.objects.select_for_update().filter(pk=participant.pk).first()
         if locked is None or locked.anonymised_at is not None:
             return False
-        locked.first_name = "Anonymisert"
-        locked.last_name = f"deltaker {locked.pk}"
-        locked.fodselsnummer = f"A{locked.pk:010d}"
-        # Keep the birth year for statistics by age band, not the date.
-        locked.birth_date = locked.birth_date.replace(month=1, day=1)
-        for name in CONTACT_FIELDS:
-            setattr(locked, name, "")
-        locked.anonymised_at = timezone.now()
-        locked.skip_history_when_saving = True
-        locked.save()
-        del locked.skip_history_when_saving
-        locked.history.all().delete()
-        for anonymise in collect("ANONYMISERS"):
-            anonymise(locked)
+        if locked.phase != Phase.AVSLUTTET:
+            raise DomainError(NOT_ENDED_MESSAGE)
+        anonymise_rows(locked)
+        # Admin change messages name the object; the admin no longer edits participants,
+        # but older entries may remain.
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Participant), object_id=str(locked.pk)
+        ).update(object_repr=f"Anonymisert deltaker {locked.pk}", change_message="")
     return True
 
 
 def participants_due_for_anonymisation(*, now=None, limit: int = 500):
     """Ended cases older than the retention period, oldest first, from an indexed scan."""
-    now = now or timezone.now()
-    cutoff = now - datetime.timedelta(days=365 * settings.RETENTION_YEARS)
-    return Participant.objects.filter(
-        phase=Phase.AVSLUTTET, phase_entered_at__lt=cutoff, anonymised_at__isnull=True
-    ).order_by("phase_entered_at", "id")[:limit]
+    return Participant.objects.filter(due_q(now)).order_by("phase_entered_at", "id")[:limit]

@@ -7,6 +7,7 @@ app_name = "participants"
 urlpatterns = [
     path("portefolje/", views.my_caseload, name="caseload"),
     path("kontor/deltakere/", views.office_caseload, name="office"),
+    path("kontor/anonymisering/", views.retention, name="retention"),
     path("deltakere/ny/", views.participant_create, name="create"),
     path("deltakere/<uuid:uuid>/", views.participant_detail, name="detail"),
     path(

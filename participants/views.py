@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,7 +21,14 @@ from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, Reass
 from .models import Laerefag
 from .permissions import get_participant_for_user
 from .sections import participant_sections
-from .selectors import CaseloadFilter, Scope, caseload, change_history, veiledere_in_office
+from .selectors import (
+    CaseloadFilter,
+    Scope,
+    caseload,
+    change_history,
+    retention_schedule,
+    veiledere_in_office,
+)
 
 
 def _caseload_page(request, *, scope: str, title: str):
@@ -73,6 +81,24 @@ def my_caseload(request):
 @capability_required(Capability.OFFICE_LIST)
 def office_caseload(request):
     return _caseload_page(request, scope=Scope.KONTOR, title="Kontorets deltakere")
+
+
+@capability_required(Capability.RETENTION)
+def retention(request):
+    """Which of the office's ended cases are due for anonymisation, and when."""
+    page = Paginator(retention_schedule(request.user), page_size(request)).get_page(
+        request.GET.get("side")
+    )
+    audit_list(
+        request.user,
+        what=f"Avsluttede saker til anonymisering, side {page.number}",
+        participant_ids=[p.pk for p in page.object_list],
+    )
+    return render(
+        request,
+        "participants/retention.html",
+        {"page": page, "now": timezone.now(), "years": settings.RETENTION_YEARS},
+    )
 
 
 @capability_required(Capability.CASEWORK)

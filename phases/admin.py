@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from core.admin import PersonalDataAdmin
+
 from .models import (
     ChecklistItem,
     Employment,
@@ -11,17 +13,8 @@ from .models import (
 )
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(PersonalDataAdmin):
     """History and registrations change only through phases.services (locks, audit)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PhaseTransition)

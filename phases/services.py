@@ -15,6 +15,7 @@ from audit.services import audit_change
 from core.exceptions import DomainError
 from participants.access import CHANGE, cleared_ids, visible_q
 from participants.models import Participant, Phase
+from participants.services import participant_save_derived
 from reminders.models import ReminderKind
 from reminders.registry import Due
 from reminders.services import notify_once
@@ -109,8 +110,7 @@ def phase_transition(
         locked.phase = to_phase
         locked.phase_entered_at = now
         _store_followup_due(locked)
-        locked._history_user = actor
-        locked.save(update_fields=["phase", "phase_entered_at", "next_followup_due", "updated_at"])
+        participant_save_derived(locked, "phase", "phase_entered_at", "next_followup_due")
         _create_checklist(locked, to_phase)
         audit_change(actor, locked, what=f"Fase: {transition}")
     participant.phase = locked.phase
@@ -165,8 +165,7 @@ def meeting_record(*, participant: Participant, actor: User, **fields) -> Meetin
             raise DomainError(" ".join(exc.messages)) from None
         meeting.save()
         _store_followup_due(locked)
-        locked._history_user = actor
-        locked.save(update_fields=["next_followup_due", "updated_at"])
+        participant_save_derived(locked, "next_followup_due")
         audit_change(actor, locked, what=f"Møte: {meeting}")
     participant.next_followup_due = locked.next_followup_due
     return meeting
@@ -351,7 +350,8 @@ def activity_card_create(
         except ValidationError as exc:
             raise DomainError(" ".join(exc.messages)) from None
         card.save()
-        audit_change(actor, locked, what=f"Aktivitet: {card.title}")
+        # The sporingslogg is never changed, so it names no free text (anonymisation).
+        audit_change(actor, locked, what=f"Aktivitet: {card.get_kind_display()}")
     return card
 
 
@@ -373,7 +373,7 @@ def activity_card_set_status(*, card: ActivityCard, actor: User, status: str) ->
             audit_change(
                 actor,
                 card.participant,
-                what=f"Aktivitet «{card.title}»: {ActivityStatus(status).label}",
+                what=f"Aktivitet ({card.get_kind_display()}): {ActivityStatus(status).label}",
             )
     card.status = status
     return card

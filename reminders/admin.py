@@ -1,11 +1,13 @@
 from django.contrib import admin, messages
 
+from core.admin import PersonalDataAdmin
+
 from .models import Delivery, DeliveryStatus, ReminderPreference
 from .services import deliveries_retry
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(PersonalDataAdmin):
     list_display = [
         "created_at",
         "kind",
@@ -21,10 +23,11 @@ class DeliveryAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Delivery._meta.fields]
     actions = ["send_again"]
 
-    def has_add_permission(self, request):
-        return False
+    def has_resend_permission(self, request) -> bool:
+        # The rows stay read-only; starting a failed delivery over goes through the service.
+        return request.user.has_perm("reminders.change_delivery")
 
-    @admin.action(description="Send igjen", permissions=["change"])
+    @admin.action(description="Send igjen", permissions=["resend"])
     def send_again(self, request, queryset):
         # Only failed rows start over; the sweep sends them within a minute.
         ids = list(queryset.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))

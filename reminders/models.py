@@ -44,7 +44,8 @@ class Delivery(models.Model):
         blank=True,
         related_name="+",
     )
-    to_email = models.EmailField("e-post", blank=True)
+    # Whom it is about, when it is about a participant (an appointment reminder goes to her
+    # own e-mail address): her innsyn lists it and her anonymisation wipes it.
     participant = models.ForeignKey(
         "participants.Participant",
         verbose_name="gjelder deltaker",
@@ -53,6 +54,7 @@ class Delivery(models.Model):
         blank=True,
         related_name="+",
     )
+    to_email = models.EmailField("e-post", blank=True)
     send_email = models.BooleanField("send e-post", default=True)
     subject = models.CharField("emne", max_length=200)
     body = models.TextField("tekst")
@@ -79,6 +81,11 @@ class Delivery(models.Model):
             ),
         ]
         indexes = [
+            models.Index(
+                fields=["participant"],
+                condition=models.Q(participant__isnull=False),
+                name="delivery_participant_idx",
+            ),
             # The sweeper's look-up of stuck and waiting rows.
             models.Index(
                 fields=["status", "claimed_at"],

@@ -27,6 +27,7 @@ class Due:
     to_email: str = ""
     # The participant it is about: the in-app notice names her (to the cleared only) and
     # folds repeats of one kind about her into one.
+    # Also her innsyn and anonymisation find what was sent about her through it.
     participant_id: int | None = None
 
     @property

@@ -92,6 +92,9 @@ def test_a_small_benchmark_measures_everything_the_issue_asks(server, tmp_path):
     assert pdf["pages"] == 2 and pdf["p50_ms"] > 0
     assert pdf["request_ratio_to_caseload"] > 0 and pdf["ready_p95_ms"] > 0
     assert pdf["bare_render_p95_ms"] > 0 and pdf["ready_ratio_to_bare"] > 0
+    year = pdf["year"]
+    assert year["pages"] > pdf["pages"] and year["ratio_to_two_page"] > 0
+    assert year["queries"] == year["queries_twice_the_rows"]
     memory = results["memory_mb"]
     assert memory["web_worker"] > 0 and memory["celery_worker"] > 0
     assert memory["web_worker_after_10k"] > 0 and memory["web_requests_served"] >= 600

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class UndeclaredConfig(AppConfig):
+    name = "tests.testapps.undeclared"
+    label = "undeclared"
