@@ -15,3 +15,7 @@ threads = 1
 worker_class = "sync"
 # A slow PDF or overview must not be cut off; a stuck request still is.
 timeout = 60
+# The access log names the path without its query string (%(U)s, not %(r)s) and no Referer:
+# NAV's rule is no fødselsnummer in a URL or a log, and a query string or a Referer may
+# carry one from an old link. Searches themselves travel as POSTs (core.search).
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s "%(a)s"'

@@ -77,6 +77,21 @@ def audit_change(user, participant, *, what: str) -> None:
         audit_participant(user, participant, action=AuditAction.CHANGE, what=what)
 
 
+def audit_registration_attempt(user, participant, *, protected: bool) -> None:
+    """Someone tried to register a person who is registered already (and whom she may not
+    see). Written in every case, so the attempt itself is on record; logged at warning
+    level when the person is protected, since that is how one would probe for her. The log
+    line names the row, never the person."""
+    event = _event(user, action=AuditAction.REGISTER_EXISTING, participant=participant)
+    event.save()
+    siem.log(
+        logging.WARNING if protected else logging.INFO,
+        "Registration of an existing participant attempted: audit event %s by %s",
+        event.pk,
+        event.actor_ident,
+    )
+
+
 def audit_export(user, *, what: str, participant_ids) -> None:
     """One row per export, naming whom it identified (pseudonymised rows are not named)."""
     _write(_event(user, action=AuditAction.EXPORT, what=what, participant_ids=participant_ids))

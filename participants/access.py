@@ -5,7 +5,8 @@ Querysets (selectors), object checks (``user.has_perm(perm, obj)`` through
 build on ``visible_q``, so a list can never show someone a detail page would refuse.
 """
 
-from django.db.models import BooleanField, Case, Exists, Q, QuerySet, Value, When
+from django.contrib.auth.models import Permission
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from accounts.roles import NAV_ROLES, Role, roles_of
 
@@ -43,18 +44,71 @@ def _granted_ids(user, perm: str) -> list[int]:
     return sorted({pk for codename, pk in grants if codename in codenames})
 
 
+# Each protection marker and the clearance (a permission) that lifts it: the one table
+# behind protection_q, required_clearances, cleared_for and cleared_users.
+CLEARANCES = (
+    (
+        "view_strengt_fortrolig",
+        lambda prefix: Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.STRENGT_FORTROLIG}),
+        lambda p: p.adressebeskyttelse == Adressebeskyttelse.STRENGT_FORTROLIG,
+    ),
+    (
+        "view_fortrolig",
+        lambda prefix: Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.FORTROLIG}),
+        lambda p: p.adressebeskyttelse == Adressebeskyttelse.FORTROLIG,
+    ),
+    (
+        "view_skjermet",
+        lambda prefix: Q(**{f"{prefix}skjermet": True}),
+        lambda p: bool(p.skjermet),
+    ),
+)
+
+
 def protection_q(user, prefix: str = "") -> Q:
     """Adressebeskyttelse and skjerming hide a person from everyone not cleared for it.
 
     ``prefix`` is the path to the participant from another model ("participant__")."""
     q = Q()
-    if not user.has_perm("participants.view_strengt_fortrolig"):
-        q &= ~Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.STRENGT_FORTROLIG})
-    if not user.has_perm("participants.view_fortrolig"):
-        q &= ~Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.FORTROLIG})
-    if not user.has_perm("participants.view_skjermet"):
-        q &= Q(**{f"{prefix}skjermet": False})
+    for codename, marked, _is_marked in CLEARANCES:
+        if not user.has_perm(f"participants.{codename}"):
+            q &= ~marked(prefix)
     return q
+
+
+def required_clearances(participant) -> tuple[str, ...]:
+    """The permissions ("participants.view_fortrolig", ...) a user needs to see her."""
+    return tuple(
+        f"participants.{codename}"
+        for codename, _marked, is_marked in CLEARANCES
+        if is_marked(participant)
+    )
+
+
+def cleared_for(user, participant) -> bool:
+    """Whether ``user`` holds every clearance her protection asks for (True if none)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return all(user.has_perm(perm) for perm in required_clearances(participant))
+
+
+def _holds(codename: str) -> Q:
+    # Directly or through a group, as ModelBackend answers has_perm; superusers hold all.
+    perms = Permission.objects.filter(content_type__app_label="participants", codename=codename)
+    return (
+        Q(is_superuser=True)
+        | Q(Exists(perms.filter(user=OuterRef("pk"))))
+        | Q(Exists(perms.filter(group__user=OuterRef("pk"))))
+    )
+
+
+def cleared_users(users: QuerySet, participant) -> QuerySet:
+    """The active users among ``users`` cleared for her: whom work for her may go to."""
+    users = users.filter(is_active=True)
+    for codename, _marked, is_marked in CLEARANCES:
+        if is_marked(participant):
+            users = users.filter(_holds(codename))
+    return users
 
 
 def visible_q(user, perm: str = VIEW) -> Q:
@@ -116,7 +170,7 @@ def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int
         Participant.objects.filter(visible_q(user, VIEW), pk__in=ids).values_list("pk", flat=True)
     )
     if Role.MARKEDSRADGIVER in roles_of(user) and user.nav_kontor_id == office_id:
-        named |= {p.pk for p in participants if not p.is_protected}
+        named |= {p.pk for p in participants if cleared_for(user, p)}
     changeable = set(
         Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
     )

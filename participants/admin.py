@@ -1,6 +1,8 @@
 from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
+from core.admin_search import TokenSearchAdminMixin
+
 from .models import Laerefag, Participant
 
 
@@ -12,7 +14,7 @@ class LaerefagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(GuardedModelAdmin):
+class ParticipantAdmin(TokenSearchAdminMixin, GuardedModelAdmin):
     """Administrators fix reference data and grant explicit access ("Objekttilganger")."""
 
     list_display = [

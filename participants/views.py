@@ -12,6 +12,7 @@ from audit.models import AuditAction
 from audit.services import audit_list, audit_participant
 from core.exceptions import DomainError
 from core.pagination import page_size
+from core.search import search_terms
 
 from . import services
 from .access import CHANGE, REASSIGN
@@ -23,8 +24,12 @@ from .selectors import CaseloadFilter, Scope, caseload, change_history, veileder
 
 
 def _caseload_page(request, *, scope: str, title: str):
+    # The search box takes a fødselsnummer: POSTed and kept behind a token (core.search).
+    search = search_terms(request, sensitive=("q",))
+    if search.redirect:
+        return search.redirect
     form = CaseloadFilterForm(
-        request.GET or None,
+        search.data,
         laerefag=Laerefag.objects.order_by("name"),
         kontorer=NavKontor.objects.order_by("name"),
     )
@@ -47,21 +52,20 @@ def _caseload_page(request, *, scope: str, title: str):
         what=f"{title}, side {page.number}",
         participant_ids=[p.pk for p in page.object_list],
     )
-    query = request.GET.copy()
-    query.pop("side", None)
     context = {
         "title": title,
         "scope": scope,
         "form": form,
         "page": page,
-        "query": query.urlencode(),
+        "query": search.query,
+        "expired": search.expired,
         "filtered": filters.is_filtered,
         "today": timezone.localdate(),
     }
     template = "participants/caseload.html"
     if request.htmx and request.htmx.target == "caseload-results":
         template += "#results"
-    return render(request, template, context)
+    return search.finish(render(request, template, context))
 
 
 @capability_required(Capability.CASELOAD)
