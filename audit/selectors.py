@@ -3,12 +3,11 @@ her office's participants) and administrators (everything)."""
 
 import datetime
 
+from django.apps import apps
 from django.db import connection
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
-
-from django.apps import apps
 
 from accounts.capabilities import Capability, may
 from core.discovery import collect

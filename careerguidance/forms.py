@@ -3,6 +3,7 @@ from django import forms
 from accounts.models import User
 from accounts.roles import Role
 from core.forms import AkselFormMixin
+from participants.access import cleared_users, required_clearances
 
 from .models import Appointment, AppointmentMode, GuidanceNote, KartleggingPath, KompetanseRequest
 
@@ -14,7 +15,14 @@ class InterestForm(AkselFormMixin, forms.Form):
     note = forms.CharField(label="Merknad", required=False, max_length=300)
 
 
+NO_CLEARED_KARRIEREVEILEDER = (
+    "Ingen karriereveileder har tilgang til å se denne deltakeren ennå. Be Karrieresenteret gi "
+    "en karriereveileder slik tilgang før du bestiller time."
+)
+
+
 class BookingForm(AkselFormMixin, forms.Form):
+    needs_participant = True
     starts_at = forms.DateTimeField(
         label="Tidspunkt",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -34,11 +42,27 @@ class BookingForm(AkselFormMixin, forms.Form):
     )
     veileder_attends = forms.BooleanField(label="Veileder deltar", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, participant, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["karriereveileder"].queryset = User.objects.filter(
-            groups__name=Role.KARRIEREVEILEDER, is_active=True
+        # Only karriereveiledere cleared for her (participants.access): for a protected person
+        # one of them must be chosen, since an unassigned booking could go to anyone.
+        field = self.fields["karriereveileder"]
+        field.queryset = cleared_users(
+            User.objects.filter(groups__name=Role.KARRIEREVEILEDER), participant
         ).order_by("name")
+        self.protected = bool(required_clearances(participant))
+        if self.protected:
+            field.required = True
+            field.empty_label = None
+            self.none_cleared = not field.queryset.exists()
+            if self.none_cleared:
+                field.help_text = NO_CLEARED_KARRIEREVEILEDER
+
+    def clean(self):
+        data = super().clean()
+        if self.protected and self.none_cleared:
+            raise forms.ValidationError(NO_CLEARED_KARRIEREVEILEDER)
+        return data
 
 
 class NoteForm(AkselFormMixin, forms.ModelForm):

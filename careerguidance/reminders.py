@@ -4,6 +4,7 @@ import datetime
 
 from django.urls import reverse
 
+from participants.access import clearance_check
 from reminders.models import ReminderKind
 from reminders.registry import Due
 
@@ -27,6 +28,7 @@ def appointment_reminders(now: datetime.datetime):
         .select_related("participant", "karriereveileder")
         .order_by("starts_at")
     )
+    cleared = clearance_check()
     for appt in upcoming.iterator(chunk_size=2000):
         subject, body = appointment_message(appt, "reminder")
         period = appt.starts_at.isoformat()
@@ -39,7 +41,8 @@ def appointment_reminders(now: datetime.datetime):
                 body=body,
                 to_email=appt.participant.email,
             )
-        if appt.veileder_attends and appt.participant.veileder_id:
+        veileder_id = appt.participant.veileder_id
+        if appt.veileder_attends and veileder_id and cleared(veileder_id, appt.participant):
             yield Due(
                 kind=ReminderKind.APPOINTMENT,
                 object_key=f"appointment:{appt.pk}",
@@ -47,5 +50,5 @@ def appointment_reminders(now: datetime.datetime):
                 subject=subject,
                 body=body,
                 url=reverse("participants:detail", args=[appt.participant.uuid]),
-                recipient_id=appt.participant.veileder_id,
+                recipient_id=veileder_id,
             )

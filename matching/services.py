@@ -18,7 +18,7 @@ from companies.models import Company
 from core.exceptions import DomainError
 from core.states import Edge
 from notifications.services import notification_create
-from participants.access import may_change
+from participants.access import cleared_for, cleared_users, may_change, required_clearances
 from participants.models import Participant
 
 from .models import Match, MatchEvent, MatchStatus
@@ -126,7 +126,7 @@ def match_transition(
 
 def _check_actor(actor: User, match: Match, edge: Edge) -> None:
     if edge.side == MARKEDSRADGIVER:
-        if not has_role(actor, Role.MARKEDSRADGIVER):
+        if not has_role(actor, Role.MARKEDSRADGIVER) or not cleared_for(actor, match.participant):
             raise DomainError("Bare en markedsrådgiver kan vurdere en match.")
     elif not _may_act_for_participant(actor, match.participant_id):
         raise DomainError("Bare deltakerens veileder eller leder kan gjøre dette.")
@@ -146,19 +146,37 @@ def _apply(match: Match, actor: User, to_status: str, comment: str, start_date) 
     match.save(update_fields=fields)
 
 
+def reviewers_to_notify(match: Match, company: Company) -> list[User]:
+    """The company's own markedsrådgiver hears of a match to review; the queue is shared.
+
+    For a protected person only cleared markedsrådgivere may: the company's own if she is
+    cleared, else the cleared ones at the person's office, else any cleared one."""
+    participant = match.participant
+    own = company.markedsradgiver
+    if own is not None and cleared_for(own, participant):
+        return [own]
+    if own is None and not participant.is_protected:
+        return []
+    markedsradgivere = User.objects.filter(groups__name=Role.MARKEDSRADGIVER)
+    cleared = cleared_users(markedsradgivere, participant)
+    local = list(cleared.filter(nav_kontor_id=participant.nav_kontor_id))
+    return local or list(cleared)
+
+
 def _notify_reviewer(match: Match, event: MatchEvent) -> None:
-    """The company's own markedsrådgiver hears of a match to review; the queue is shared."""
     company = Company.objects.select_related("markedsradgiver").get(pk=match.company_id)
-    if company.markedsradgiver is None or company.markedsradgiver_id == event.actor_id:
-        return
     again = " igjen" if event.from_status == S.MER_INFO else ""
-    notification_create(
-        recipient=company.markedsradgiver,
-        kind="match_to_review",
-        text=f"En match med {company.name} er sendt til vurdering{again}.",
-        url=reverse("matching:review", args=[match.uuid]),
-        dedup_key=f"match-event:{event.pk}",
-    )
+    for reviewer in reviewers_to_notify(match, company):
+        if reviewer.pk == event.actor_id:
+            continue
+        notification_create(
+            recipient=reviewer,
+            kind="match_to_review",
+            text=f"En match med {company.name} er sendt til vurdering{again}.",
+            url=reverse("matching:review", args=[match.uuid]),
+            dedup_key=f"match-event:{event.pk}",
+            clearances=required_clearances(match.participant),
+        )
 
 
 _DECISION_TEXT = {
@@ -169,7 +187,9 @@ _DECISION_TEXT = {
 
 
 def _notify_decision(match: Match, event: MatchEvent) -> None:
-    participant = Participant.objects.only("first_name", "last_name").get(pk=match.participant_id)
+    participant = Participant.objects.only(
+        "first_name", "last_name", "adressebeskyttelse", "skjermet"
+    ).get(pk=match.participant_id)
     company = Company.objects.only("name").get(pk=match.company_id)
     notification_create(
         recipient=match.proposed_by,
@@ -179,4 +199,5 @@ def _notify_decision(match: Match, event: MatchEvent) -> None:
         ),
         url=reverse("matching:detail", args=[match.uuid]),
         dedup_key=f"match-event:{event.pk}",
+        clearances=required_clearances(participant),
     )

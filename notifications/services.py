@@ -10,12 +10,24 @@ from .models import Notification
 
 
 def notification_create(
-    *, recipient: User, kind: str, text: str, url: str = "", dedup_key: str
+    *,
+    recipient: User,
+    kind: str,
+    text: str,
+    url: str = "",
+    dedup_key: str,
+    clearances: tuple[str, ...] = (),
 ) -> Notification | None:
     """Notify ``recipient`` once per ``dedup_key``; None when that was already done.
 
+    ``clearances`` are the permissions the notification's subject asks for (a protected
+    person: participants.access.required_clearances); a recipient without them gets
+    nothing, so a notification never tells anyone that such a person exists.
+
     Safe inside the caller's transaction: the savepoint keeps a duplicate from breaking it.
     """
+    if not all(recipient.has_perm(p) for p in clearances):
+        return None
     try:
         with transaction.atomic():
             return Notification.objects.create(

@@ -56,9 +56,10 @@ def _existing_refused(actor: User, number: str) -> DomainError:
     """Record the attempt on the person who has the number; the same answer in every case."""
     _count_existing_attempt(actor)
     existing = Participant.objects.filter(fodselsnummer=number).first()
-    if existing is not None and not Participant.objects.filter(
-        visible_q(actor), pk=existing.pk
-    ).exists():
+    if (
+        existing is not None
+        and not Participant.objects.filter(visible_q(actor), pk=existing.pk).exists()
+    ):
         audit_registration_attempt(actor, existing, protected=existing.is_protected)
     return DomainError(DUPLICATE_MESSAGE)
 

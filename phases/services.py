@@ -13,7 +13,7 @@ from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_change
 from core.exceptions import DomainError
-from participants.access import CHANGE, visible_q
+from participants.access import CHANGE, cleared_for, cleared_users, visible_q
 from participants.models import Participant, Phase
 from reminders.models import ReminderKind
 from reminders.registry import Due
@@ -216,16 +216,16 @@ def fagbrev_register(*, participant, actor, **fields) -> Fagbrev:
 
 
 def _tell_markedsradgiver(contract: Laerekontrakt) -> None:
-    if contract.company.markedsradgiver_id:
-        recipients = [contract.company.markedsradgiver]
+    participant = contract.participant
+    office = User.objects.filter(
+        groups__name=Role.MARKEDSRADGIVER, nav_kontor_id=participant.nav_kontor_id
+    )
+    own = contract.company.markedsradgiver
+    if own is not None and cleared_for(own, participant):
+        recipients = [own]
     else:
-        recipients = list(
-            User.objects.filter(
-                groups__name=Role.MARKEDSRADGIVER,
-                nav_kontor_id=contract.participant.nav_kontor_id,
-                is_active=True,
-            )
-        )
+        # About a protected person only cleared markedsrådgivere hear anything.
+        recipients = list(cleared_users(office, participant))
     url = reverse("companies:detail", args=[contract.company.uuid])
     base = settings.SITE_URL.rstrip("/")
     for user in recipients:

@@ -2,11 +2,13 @@
 
 import datetime
 import functools
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from participants.access import clearance_check
 from participants.followup import is_overdue
 from participants.links import detail_url_maker
 from participants.models import Participant
@@ -25,7 +27,9 @@ def followups(now: datetime.datetime):
         Participant.objects.filter(
             next_followup_due__lte=horizon, veileder__isnull=False, anonymised_at__isnull=True
         )
-        .values_list("pk", "uuid", "next_followup_due", "veileder_id")
+        .values_list(
+            "pk", "uuid", "next_followup_due", "veileder_id", "adressebeskyttelse", "skjermet"
+        )
         .order_by()
         .iterator(chunk_size=5000)
     )
@@ -33,7 +37,13 @@ def followups(now: datetime.datetime):
     # Formatting 40 000 dates one by one took a second of a county-scale scan; they are few.
     detail_url = detail_url_maker()
     when_of = functools.lru_cache(maxsize=None)(lambda day: date_format(day, "j. F Y"))
-    for pk, uuid, due, veileder_id in rows:
+    cleared = clearance_check()
+    for pk, uuid, due, veileder_id, protection, skjermet in rows:
+        # A veileder not cleared for her (she should not be hers) hears nothing about her.
+        if (protection or skjermet) and not cleared(
+            veileder_id, SimpleNamespace(adressebeskyttelse=protection, skjermet=skjermet)
+        ):
+            continue
         overdue = is_overdue(due, today=today)
         when = when_of(due)
         url = detail_url(uuid)

@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_append_only'),
+        ("audit", "0002_append_only"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='auditevent',
-            name='action',
-            field=models.CharField(choices=[('view', 'Så på'), ('list', 'Treffliste'), ('change', 'Endret'), ('create', 'Registrerte'), ('show_fnr', 'Viste fullt fødselsnummer'), ('export', 'Eksporterte'), ('pdf', 'Lastet ned dokument'), ('reg_existing', 'Forsøkte å registrere en som er registrert')], max_length=12, verbose_name='handling'),
+            model_name="auditevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("view", "Så på"),
+                    ("list", "Treffliste"),
+                    ("change", "Endret"),
+                    ("create", "Registrerte"),
+                    ("show_fnr", "Viste fullt fødselsnummer"),
+                    ("export", "Eksporterte"),
+                    ("pdf", "Lastet ned dokument"),
+                    ("reg_existing", "Forsøkte å registrere en som er registrert"),
+                ],
+                max_length=12,
+                verbose_name="handling",
+            ),
         ),
     ]
