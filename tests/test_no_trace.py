@@ -148,9 +148,9 @@ def test_no_trace_of_protected_persons_for_roles_without_clearance(
             failures.append(f"notification to {note.recipient}: {found}")
     uncleared_addresses = {personas[p].email for p in UNCLEARED[1:]}
     for message in mail.outbox:
-        if set(message.to) & uncleared_addresses:
-            if found := leaks(f"{message.subject}\n{message.body}", secrets):
-                failures.append(f"e-mail to {message.to}: {found}")
+        to_uncleared = set(message.to) & uncleared_addresses
+        if to_uncleared and (found := leaks(f"{message.subject}\n{message.body}", secrets)):
+            failures.append(f"e-mail to {message.to}: {found}")
 
     urls = every_url(scenario, participant, personas)
     assert len(urls) > 100
