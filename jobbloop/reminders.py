@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from participants.access import clearance_check
 from reminders.models import ReminderKind
 from reminders.registry import Due
 
@@ -20,12 +21,15 @@ def loop_reminders(now: datetime.datetime):
         .select_related("coordinator")
         .prefetch_related("candidates__participant")
     )
+    cleared = clearance_check()
     for loop in loops:
         schedule = loop_schedule(loop.start_date)
         recipients = {loop.coordinator_id} | {
             c.participant.veileder_id
             for c in loop.candidates.all()
-            if c.left_on is None and c.participant.veileder_id
+            if c.left_on is None
+            and c.participant.veileder_id
+            and cleared(c.participant.veileder_id, c.participant)
         }
         url = reverse("jobbloop:detail", args=[loop.uuid])
         due = []

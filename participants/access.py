@@ -170,7 +170,11 @@ def office_list_q(user, members: QuerySet) -> Q:
         return _NOTHING
     scope = Q(nav_kontor_id=user.nav_kontor_id) if user.nav_kontor_id else _NOTHING
     if Role.VEILEDER in roles:
-        scope |= Q(Exists(members.filter(participant__veileder=user)))
+        # Only through someone she may see: a protected person must not open a list to her.
+        mine = members.filter(
+            protection_q(user, prefix="participant__"), participant__veileder=user
+        )
+        scope |= Q(Exists(mine))
     return scope
 
 

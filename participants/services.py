@@ -16,7 +16,7 @@ from core.discovery import collect
 from core.exceptions import DomainError
 from core.identity import parse_identity
 
-from .access import CHANGE, REASSIGN, visible_q
+from .access import CHANGE, REASSIGN, cleared_for, visible_q
 from .models import Participant, Phase
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
@@ -154,6 +154,9 @@ def participant_reassign(*, actor: User, participant: Participant, veileder: Use
             raise DomainError("Ny veileder må være en aktiv veileder ved samme NAV-kontor.")
         if not has_role(veileder, Role.VEILEDER):
             raise DomainError(f"{veileder.name} har ikke rollen veileder.")
+        if not cleared_for(veileder, locked):
+            # Said in the leder's words; she is cleared herself, or she would not see her.
+            raise DomainError(f"{veileder.name} har ikke tilgang til å se denne deltakeren.")
         locked.veileder = veileder
         locked._history_user = actor
         locked.save(update_fields=["veileder", "updated_at"])

@@ -15,7 +15,7 @@ from core.pagination import page_size
 from core.search import search_terms
 
 from . import services
-from .access import CHANGE, REASSIGN
+from .access import CHANGE, REASSIGN, cleared_users
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
@@ -152,7 +152,7 @@ def participant_reassign(request, uuid):
     participant = get_participant_for_user(request.user, uuid, REASSIGN)
     form = ReassignForm(
         request.POST or None,
-        veiledere=veiledere_in_office(participant.nav_kontor_id),
+        veiledere=cleared_users(veiledere_in_office(participant.nav_kontor_id), participant),
         initial={"veileder": participant.veileder_id},
     )
     if request.method == "POST" and form.is_valid():
