@@ -38,6 +38,7 @@ class Scenario:
     cleared_fagopplaering: object
     event: object
     loop: object
+    companies: list
     objects: dict = field(default_factory=dict)  # name -> {param: uuid} of her things
 
     def secrets(self) -> dict[str, str]:
@@ -159,6 +160,7 @@ def build(kontor, personas) -> Scenario:
         cleared_fagopplaering=cleared["fagopplaering"],
         event=event,
         loop=loop,
+        companies=companies,
         objects=objects,
     )
 
@@ -175,6 +177,8 @@ def url_for_her(name: str, base_kwargs: dict, scenario, person) -> str | None:
         "consent": things.get("consent share_with_county"),
         "event": scenario.event.uuid,
         "loop": scenario.loop.uuid,
+        # The company her match is with: its page must not tell of her either.
+        "company": scenario.companies[scenario.people.index(person) % 3].uuid,
     }
     if not set(base_kwargs) & {k for k, v in mine.items() if v}:
         return None
