@@ -172,3 +172,36 @@ def test_audit_events_can_go_to_a_siem_as_json_lines(
     assert line["actor"] == veileder.nav_ident
     assert line["participant"] == participant.pk
     assert line["action"] == "view"
+
+
+def test_rows_about_a_protected_person_only_for_a_cleared_reader(client, leder, cleared_veileder):
+    from participants.models import Adressebeskyttelse
+    from tests.factories import UserFactory
+
+    protected = ParticipantFactory(
+        veileder=cleared_veileder, adressebeskyttelse=Adressebeskyttelse.STRENGT_FORTROLIG
+    )
+    ordinary = ParticipantFactory(veileder=cleared_veileder)
+    client.force_login(cleared_veileder)
+    for p in (protected, ordinary):
+        client.get(reverse("participants:detail", args=[p.uuid]))
+    client.get(reverse("participants:caseload"))  # a list row naming both
+
+    client.force_login(leder)
+    response = client.get(reverse("audit:log"))
+    body = response.content.decode()
+    events = list(response.context["page"].object_list)
+    assert [e.participant for e in events if e.participant] == [ordinary]
+    assert protected.last_name not in body and protected.masked_fodselsnummer not in body
+    assert "1 i listen" in body and "2 i listen" not in body
+    searched = client.post(
+        reverse("audit:log"), {"fodselsnummer": protected.fodselsnummer}, follow=True
+    )
+    assert list(searched.context["page"].object_list) == []
+
+    cleared_leder = UserFactory(
+        nav_kontor=leder.nav_kontor, roles=["leder"], clearances=["view_strengt_fortrolig"]
+    )
+    client.force_login(cleared_leder)
+    body = client.get(reverse("audit:log")).content.decode()
+    assert protected.last_name in body and "2 i listen" in body
