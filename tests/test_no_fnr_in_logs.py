@@ -199,3 +199,16 @@ def test_gunicorn_access_log_has_no_query_string():
     line = cfg.access_log_format % SafeAtoms(atoms)
     assert "GET /portefolje/ HTTP/1.1" in line and " 200 " in line
     assert "13029740180" not in line and "q=" not in line
+
+
+def test_the_celery_workers_own_log_handlers_mask_too():
+    from celery.signals import after_setup_logger
+
+    logger = logging.getLogger("celery-test-worker")
+    handler = logging.StreamHandler()
+    logger.addHandler(handler)
+    try:
+        after_setup_logger.send(sender=None, logger=logger, loglevel=logging.INFO)
+        assert any(isinstance(f, MaskIdentityNumbers) for f in handler.filters)
+    finally:
+        logger.removeHandler(handler)
