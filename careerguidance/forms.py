@@ -51,6 +51,7 @@ class BookingForm(AkselFormMixin, forms.Form):
             User.objects.filter(groups__name=Role.KARRIEREVEILEDER), participant
         ).order_by("name")
         self.protected = bool(required_clearances(participant))
+        self.none_cleared = False
         if self.protected:
             field.required = True
             field.empty_label = None
