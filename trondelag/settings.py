@@ -238,6 +238,19 @@ MAILERS = {"default": _mailer(env.str("EMAIL_URL", default="consolemail://"))}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Trøndelag-modellen <noreply@nav.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Cache ----------------------------------------------------------------------------
+# https://docs.djangoproject.com/en/6.0/topics/cache/#redis
+# CACHE_URL (a Redis) makes the cache shared by every web process, so per-user limits (the
+# registration rate limit) count across them; without it each process keeps its own.
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # --- Celery ---------------------------------------------------------------------------
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
 # The embedded default is kombu's filesystem transport: a real broker that needs no
