@@ -50,19 +50,17 @@ class BookingForm(AkselFormMixin, forms.Form):
         field.queryset = cleared_users(
             User.objects.filter(groups__name=Role.KARRIEREVEILEDER), participant
         ).order_by("name")
-        self.protected = bool(required_clearances(participant))
-        self.none_cleared = False
-        if self.protected:
+        self.none_cleared = ""
+        if required_clearances(participant):
             field.required = True
             field.empty_label = None
-            self.none_cleared = not field.queryset.exists()
-            if self.none_cleared:
-                field.help_text = NO_CLEARED_KARRIEREVEILEDER
+            if not field.queryset.exists():
+                self.none_cleared = field.help_text = NO_CLEARED_KARRIEREVEILEDER
 
     def clean(self):
         data = super().clean()
-        if self.protected and self.none_cleared:
-            raise forms.ValidationError(NO_CLEARED_KARRIEREVEILEDER)
+        if self.none_cleared:
+            raise forms.ValidationError(self.none_cleared)
         return data
 
 
@@ -91,13 +89,37 @@ class AppointmentStatusForm(AkselFormMixin, forms.ModelForm):
         fields = ["status"]
 
 
+NO_CLEARED_FAGOPPLAERING = (
+    "Ingen i fagopplæringen har tilgang til å se denne deltakeren ennå. Be fylkeskommunen gi "
+    "en rådgiver slik tilgang før du sender forespørselen."
+)
+
+
 class KompetanseRequestForm(AkselFormMixin, forms.Form):
+    needs_participant = True
     question = forms.CharField(
         label="Hva ønskes kartlagt",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A request about a protected person reaches only cleared fagopplæring users.
+        self.none_cleared = ""
+        if required_clearances(participant):
+            cleared = cleared_users(
+                User.objects.filter(groups__name=Role.FAGOPPLAERING), participant
+            )
+            if not cleared.exists():
+                self.none_cleared = NO_CLEARED_FAGOPPLAERING
+
+    def clean(self):
+        data = super().clean()
+        if self.none_cleared:
+            raise forms.ValidationError(self.none_cleared)
+        return data
 
 
 class KompetanseAnswerForm(AkselFormMixin, forms.ModelForm):

@@ -89,6 +89,10 @@ def test_a_request_for_her_reaches_only_cleared_fagopplaering(
     client, cleared_veileder, fagopplaering, kode7
 ):
     give_consent(kode7, cleared_veileder, ConsentPurpose.KOMPETANSEKARTLEGGING)
+    form = reverse("careerguidance:kompetanse_request", args=[kode7.uuid])
+    client.force_login(cleared_veileder)
+    assert "Ingen i fagopplæringen har tilgang" in client.get(form).content.decode()
+    assert "Ingen i fagopplæringen har tilgang" in client.post(form, {}).content.decode()
     kk = kompetanse_request_send(participant=kode7, actor=cleared_veileder)
     cleared_fo = UserFactory(nav_kontor=None, roles=["fagopplaering"], clearances=KODE7)
     client.force_login(fagopplaering)
@@ -98,6 +102,8 @@ def test_a_request_for_her_reaches_only_cleared_fagopplaering(
     client.force_login(cleared_fo)
     assert kode7.last_name in client.get(reverse("careerguidance:requests")).content.decode()
     assert client.get(answer).status_code == 200
+    client.force_login(cleared_veileder)
+    assert "Ingen i fagopplæringen har tilgang" not in client.get(form).content.decode()
 
 
 def test_her_match_is_reviewed_and_announced_only_to_cleared_markedsradgivere(
