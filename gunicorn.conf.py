@@ -16,9 +16,11 @@ worker_class = "sync"
 # A slow PDF or overview must not be cut off; a stuck request still is.
 timeout = 60
 
-# The path only (%(U)s), never the query string or the referrer: a fødselsnummer typed into
-# a search must not reach a log. ops.middleware logs each request as a JSON line besides.
-access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s'
+# The access log names the path without its query string (%(U)s, not %(r)s) and no Referer:
+# NAV's rule is no fødselsnummer in a URL or a log, and a query string or a Referer may
+# carry one from an old link. Searches themselves travel as POSTs (core.search), and
+# ops.middleware logs each request as a JSON line besides.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s "%(a)s"'
 
 # Prometheus: each worker process writes its figures to files here and any worker's
 # /internal/metrics adds them up (prometheus-client's multiprocess mode).

@@ -11,6 +11,7 @@ class AuditAction(models.TextChoices):
     SHOW_FNR = "show_fnr", "Viste fullt fødselsnummer"
     EXPORT = "export", "Eksporterte"
     PDF = "pdf", "Lastet ned dokument"
+    REGISTER_EXISTING = "reg_existing", "Forsøkte å registrere en som er registrert"
 
 
 class AuditEvent(models.Model):

@@ -3,24 +3,52 @@ her office's participants) and administrators (everything)."""
 
 import datetime
 
+from django.apps import apps
 from django.db import connection
 from django.db.models import Count, Max, Min, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.capabilities import Capability, may
+from core.discovery import collect
 
 from .models import AuditAction, AuditEvent
 
 
+def _protection_q(user, prefix: str = "") -> Q:
+    # The rule lives in participants.access, a layer above; it reaches us as an extension.
+    q = Q()
+    for rule in collect("PROTECTION_FILTERS"):
+        q &= rule(user, prefix)
+    return q
+
+
 def audit_events_visible_to(user) -> QuerySet[AuditEvent]:
-    qs = AuditEvent.objects.all()
+    # A row about a protected person is a trace of her: only for users cleared for her, an
+    # administrator included (clearance is never implied, participants.access.is_cleared).
+    qs = AuditEvent.objects.filter(
+        Q(participant__isnull=True) | _protection_q(user, prefix="participant__")
+    )
     if user.is_superuser:
         return qs
     if not may(user, Capability.AUDIT_LOG):
         return qs.none()
     office = user.nav_kontor
     return qs.filter(Q(actor_office=office.enhetsnummer) | Q(participant__nav_kontor_id=office.pk))
+
+
+def hidden_on_lists(user, events) -> set[int]:
+    """Of the participants named by these list and export rows, those ``user`` may not know
+    of; the page counts without them (one query, none when no row names anyone)."""
+    Participant = apps.get_model("participants", "Participant")
+    ids = {pk for e in events for pk in e.participant_ids}
+    if not ids:
+        return set()
+    return set(
+        Participant.objects.filter(pk__in=ids)
+        .exclude(_protection_q(user))
+        .values_list("pk", flat=True)
+    )
 
 
 def audit_search(

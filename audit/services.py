@@ -58,6 +58,14 @@ def audit_change(user, participant, *, what: str) -> None:
         audit_participant(user, participant, action=AuditAction.CHANGE, what=what)
 
 
+def audit_registration_attempt(user, participant) -> None:
+    """Someone tried to register a person who is registered already (and whom she may not
+    see). Written in every case, so the attempt itself is on record; its CEF line goes out at
+    warning level when the person is protected (audit.cef), since that is how one would
+    probe for her. The line names her by uuid, never by number or name."""
+    _write(_event(user, action=AuditAction.REGISTER_EXISTING, participant=participant))
+
+
 def audit_export(user, *, what: str, participant_ids) -> None:
     """One row per export, naming whom it identified (pseudonymised rows are not named)."""
     _write(_event(user, action=AuditAction.EXPORT, what=what, participant_ids=participant_ids))

@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -223,6 +224,26 @@ def login(ident: str):
     return client
 
 
+# A page written "/portefolje/?q=han" is a search: searches are POSTed and answered with a
+# token address (core.search), never with the terms in the URL.
+SEARCH = "?q="
+
+
+def searched(client, path: str) -> str:
+    """The address this client's search ``path`` is read at; other paths as they are."""
+    if SEARCH not in path:
+        return path
+    url, query = path.split("?", 1)
+    data = dict(parse_qsl(query))
+    data["csrfmiddlewaretoken"] = client.cookies.get("csrftoken")
+    response = client.post(
+        url, data=data, headers={"Referer": str(client.base_url).rstrip("/") + url}
+    )
+    SERVED["app"] += 1
+    assert response.status_code == 302, f"search {path}: {response.status_code}"
+    return response.headers["location"]
+
+
 def pdf_pages(client, participant_uuid) -> int:
     import io
 
@@ -327,29 +348,34 @@ def load(
     cookie there, so the floor reads a real session row.
     """
     clients = [login(ident) for _ in range(concurrency)]
-    for client in clients:
+    # A search's token lives in its client's session: each client makes its own.
+    client_paths = [[searched(client, path) for path in paths] for client in clients]
+    for client, own in zip(clients, client_paths, strict=True):
         client.base_url = f"http://127.0.0.1:{port}"
-        for path in paths[:5]:
+        for path in own[:5]:
             client.get(path)
     timings: list[float] = []
     lock = threading.Lock()
     counter = iter(range(requests))
 
-    def worker(client):
+    def worker(client, own):
         while True:
             with lock:
                 i = next(counter, None)
             if i is None:
                 return
             started = time.perf_counter()
-            response = client.get(paths[i % len(paths)])
+            response = client.get(own[i % len(own)])
             elapsed = (time.perf_counter() - started) * 1000
             assert response.status_code == 200, response.status_code
             with lock:
                 timings.append(elapsed)
 
     started = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(c,)) for c in clients]
+    threads = [
+        threading.Thread(target=worker, args=(c, own))
+        for c, own in zip(clients, client_paths, strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -390,6 +416,9 @@ def queries_per_request(user, path: str) -> tuple[int, int]:
 
     client = Client()
     client.force_login(user)
+    if SEARCH in path:  # POSTed, then read at its token address (core.search)
+        url, query = path.split("?", 1)
+        path = client.post(url, dict(parse_qsl(query)))["Location"]
     sep = "&" if "?" in path else "?"
     counts = []
     for size in (10, 50):
@@ -518,7 +547,7 @@ def explain_caseload(veileder) -> str:
 def page_size_bytes(ident: str, path: str) -> int:
     client = login(ident)
     SERVED["app"] += 1
-    return len(client.get(path).content)
+    return len(client.get(searched(client, path)).content)
 
 
 def with_floor(stats: dict, name: str, user, paths: list[str], args, *, arg=None) -> dict:

@@ -3,6 +3,7 @@ from django import forms
 from accounts.models import User
 from accounts.roles import Role
 from core.forms import AkselFormMixin
+from participants.access import cleared_users, required_clearances
 
 from .models import Appointment, AppointmentMode, GuidanceNote, KartleggingPath, KompetanseRequest
 
@@ -14,7 +15,14 @@ class InterestForm(AkselFormMixin, forms.Form):
     note = forms.CharField(label="Merknad", required=False, max_length=300)
 
 
+NO_CLEARED_KARRIEREVEILEDER = (
+    "Ingen karriereveileder har tilgang til å se denne deltakeren ennå. Be Karrieresenteret gi "
+    "en karriereveileder slik tilgang før du bestiller time."
+)
+
+
 class BookingForm(AkselFormMixin, forms.Form):
+    needs_participant = True
     starts_at = forms.DateTimeField(
         label="Tidspunkt",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -34,11 +42,26 @@ class BookingForm(AkselFormMixin, forms.Form):
     )
     veileder_attends = forms.BooleanField(label="Veileder deltar", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, participant, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["karriereveileder"].queryset = User.objects.filter(
-            groups__name=Role.KARRIEREVEILEDER, is_active=True
+        # Only karriereveiledere cleared for her (participants.access): for a protected person
+        # one of them must be chosen, since an unassigned booking could go to anyone.
+        field = self.fields["karriereveileder"]
+        field.queryset = cleared_users(
+            User.objects.filter(groups__name=Role.KARRIEREVEILEDER), participant
         ).order_by("name")
+        self.none_cleared = ""
+        if required_clearances(participant):
+            field.required = True
+            field.empty_label = None
+            if not field.queryset.exists():
+                self.none_cleared = field.help_text = NO_CLEARED_KARRIEREVEILEDER
+
+    def clean(self):
+        data = super().clean()
+        if self.none_cleared:
+            raise forms.ValidationError(self.none_cleared)
+        return data
 
 
 class NoteForm(AkselFormMixin, forms.ModelForm):
@@ -66,13 +89,37 @@ class AppointmentStatusForm(AkselFormMixin, forms.ModelForm):
         fields = ["status"]
 
 
+NO_CLEARED_FAGOPPLAERING = (
+    "Ingen i fagopplæringen har tilgang til å se denne deltakeren ennå. Be fylkeskommunen gi "
+    "en rådgiver slik tilgang før du sender forespørselen."
+)
+
+
 class KompetanseRequestForm(AkselFormMixin, forms.Form):
+    needs_participant = True
     question = forms.CharField(
         label="Hva ønskes kartlagt",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A request about a protected person reaches only cleared fagopplæring users.
+        self.none_cleared = ""
+        if required_clearances(participant):
+            cleared = cleared_users(
+                User.objects.filter(groups__name=Role.FAGOPPLAERING), participant
+            )
+            if not cleared.exists():
+                self.none_cleared = NO_CLEARED_FAGOPPLAERING
+
+    def clean(self):
+        data = super().clean()
+        if self.none_cleared:
+            raise forms.ValidationError(self.none_cleared)
+        return data
 
 
 class KompetanseAnswerForm(AkselFormMixin, forms.ModelForm):

@@ -12,6 +12,7 @@ from django.db.models import F, OuterRef, QuerySet
 
 from consent.models import ConsentPurpose
 from consent.services import valid_consent_exists
+from participants.access import protection_q
 
 from .models import Appointment, GuidanceNote, KompetanseRequest
 
@@ -21,7 +22,10 @@ _FOR_THE_AUDIT = ("participant__uuid", "participant__adressebeskyttelse", "parti
 
 def appointments_for_karriereveileder(user) -> QuerySet[Appointment]:
     return (
-        Appointment.objects.filter(karriereveileder=user)
+        # Booked only with a cleared karriereveileder; the filter holds should that change.
+        Appointment.objects.filter(
+            protection_q(user, prefix="participant__"), karriereveileder=user
+        )
         .select_related("participant")
         .only(
             "uuid",
@@ -66,23 +70,28 @@ _FAGOPPLAERING_PERSON = (
 )
 
 
-def _consented_requests() -> QuerySet[KompetanseRequest]:
+def _consented_requests(user) -> QuerySet[KompetanseRequest]:
+    # A request about a protected person goes only to fagopplæring users cleared for her.
     return KompetanseRequest.objects.filter(
-        valid_consent_exists(ConsentPurpose.KOMPETANSEKARTLEGGING, OuterRef("participant"))
+        valid_consent_exists(ConsentPurpose.KOMPETANSEKARTLEGGING, OuterRef("participant")),
+        protection_q(user, prefix="participant__"),
     ).select_related("participant")
 
 
-def request_for_fagopplaering(request_uuid) -> KompetanseRequest | None:
+def request_for_fagopplaering(user, request_uuid) -> KompetanseRequest | None:
     """One consented request with every field of its own, for the answer page."""
     own = [f.name for f in KompetanseRequest._meta.concrete_fields]
     return (
-        _consented_requests().filter(uuid=request_uuid).only(*own, *_FAGOPPLAERING_PERSON).first()
+        _consented_requests(user)
+        .filter(uuid=request_uuid)
+        .only(*own, *_FAGOPPLAERING_PERSON)
+        .first()
     )
 
 
-def requests_for_fagopplaering() -> QuerySet[KompetanseRequest]:
+def requests_for_fagopplaering(user) -> QuerySet[KompetanseRequest]:
     return (
-        _consented_requests()
+        _consented_requests(user)
         .only(
             "uuid",
             "requested_at",

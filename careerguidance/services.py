@@ -16,7 +16,7 @@ from audit.services import audit_change
 from consent.models import ConsentPurpose
 from consent.services import consent_require, consent_valid
 from core.exceptions import DomainError
-from participants.access import CHANGE, may_change, visible_q
+from participants.access import CHANGE, cleared_for, may_change, required_clearances, visible_q
 from participants.models import Participant
 from participants.notices import notify_about
 from phases.models import ActivityKind, ActivityStatus
@@ -98,6 +98,10 @@ def appointment_book(
         )
         if locked is None:
             raise DomainError("Du har ikke tilgang til å endre denne deltakeren.")
+        if required_clearances(locked) and (
+            karriereveileder is None or not cleared_for(karriereveileder, locked)
+        ):
+            raise DomainError("Velg en karriereveileder som har tilgang til å se denne deltakeren.")
         held_or_booked = (
             Appointment.objects.filter(participant=locked)
             .exclude(status__in=[AppointmentStatus.CANCELLED, AppointmentStatus.NO_SHOW])
@@ -292,7 +296,7 @@ def kompetanse_request_answer(
 ) -> KompetanseRequest:
     """Fagopplæring answers once, with a tentative opplæringsplan, while consent holds."""
 
-    if not has_role(actor, Role.FAGOPPLAERING):
+    if not has_role(actor, Role.FAGOPPLAERING) or not cleared_for(actor, request.participant):
         raise DomainError("Bare fagopplæringen kan svare på forespørselen.")
     if not fields.get("path"):
         raise DomainError("Velg hvilken vei til fagbrev planen gjelder.")

@@ -34,7 +34,8 @@ from .selectors import (
 
 def _participant_action(request, uuid, *, form_class, call, title, done, initial=None):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
-    form = form_class(request.POST or None, initial=initial)
+    extra = {"participant": participant} if getattr(form_class, "needs_participant", False) else {}
+    form = form_class(request.POST or None, initial=initial, **extra)
     missing_consent = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -147,7 +148,7 @@ def appointment_detail(request, appointment):
 
 @capability_required(Capability.COMPETENCE_REQUESTS)
 def kompetanse_requests(request):
-    page = Paginator(requests_for_fagopplaering(), page_size(request)).get_page(
+    page = Paginator(requests_for_fagopplaering(request.user), page_size(request)).get_page(
         request.GET.get("side")
     )
     audit_list(
@@ -161,7 +162,7 @@ def kompetanse_requests(request):
 @capability_required(Capability.COMPETENCE_REQUESTS)
 @once
 def kompetanse_answer(request, kk_request):
-    kk = request_for_fagopplaering(kk_request)
+    kk = request_for_fagopplaering(request.user, kk_request)
     if kk is None:
         raise Http404("Fant ikke forespørselen.")
     audit_participant(request.user, kk.participant, what="Forespørsel om kompetansekartlegging")

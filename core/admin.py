@@ -3,7 +3,7 @@
 Rows are read-only for everyone (writes go through the services, with history and audit),
 there is no bulk delete, protected persons are filtered out by the same rule as everywhere
 else, and every change page or list writes a sporingslogg row. Core knows no domain: the
-rule and the log come from the apps through the extension points ``ADMIN_ROW_FILTERS``
+rule and the log come from the apps through the extension points ``PROTECTION_FILTERS``
 (``fn(user, prefix) -> Q``) and ``ADMIN_READ_AUDIT`` (``fn(user, *, participant_ids, what,
 single)``), and the path to the participant from the model's personal-data declaration.
 """
@@ -48,7 +48,7 @@ class PersonalDataAdmin(admin.ModelAdmin):
         qs = super().get_queryset(request)
         path = participant_path(self.model)
         prefix = f"{path}__" if path else ""
-        for row_filter in collect("ADMIN_ROW_FILTERS"):
+        for row_filter in collect("PROTECTION_FILTERS"):
             rule = row_filter(request.user, prefix)
             if not rule:  # cleared for everyone (an empty Q would turn "or null" into "only null")
                 continue

@@ -248,6 +248,11 @@ DEMO_IDENTS = [p[0] for p in PERSONAS] + [ADMIN_IDENT]
 HOME_OFFICES = ("Nav Falkenborg", "Nav Inn-Trøndelag")
 
 
+# Every clearance: a cleared demo veileder may see every kind of protected person.
+ALL_CLEARANCES = ("view_strengt_fortrolig", "view_fortrolig", "view_skjermet")
+CLEARED_IDENT = "S{:06d}"  # one cleared veileder per office that has protected persons
+
+
 @dataclass
 class SeedResult:
     participants: int
@@ -362,7 +367,41 @@ PHASE_WEIGHTS = [
 FOLLOWED_UP = {Phase.PRAKSIS, Phase.SKOLE, Phase.LARETID}
 
 
-def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag, today):
+class _ClearedVeiledere:
+    """The veileder a protected person is given to: one cleared for her, never another.
+
+    Sigrid at the first office; elsewhere a cleared veileder made for the office the first
+    time it needs one (named from the office, so the main random sequence is untouched)."""
+
+    def __init__(self, offices, saved, with_passwords: bool):
+        self.by_office = {offices[0].pk: saved["Z990004"]}
+        self.index = {o.pk: i for i, o in enumerate(offices)}
+        self.password = DEMO_PASSWORD if with_passwords else None
+        self.perms = list(
+            Permission.objects.filter(
+                content_type__app_label="participants", codename__in=ALL_CLEARANCES
+            )
+        )
+        self.group = Group.objects.get(name=Role.VEILEDER)
+
+    def for_office(self, office: NavKontor) -> User:
+        if office.pk not in self.by_office:
+            rng = random.Random(f"cleared-{office.enhetsnummer}")
+            user = User(
+                nav_ident=CLEARED_IDENT.format(100000 + self.index[office.pk]),
+                name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                email=f"s{100000 + self.index[office.pk]}@demo.nav.no",
+                nav_kontor=office,
+            )
+            user.set_password(self.password)
+            user.save()
+            user.groups.add(self.group)
+            user.user_permissions.add(*self.perms)
+            self.by_office[office.pk] = user
+        return self.by_office[office.pk]
+
+
+def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag, today, cleared):
     vera = saved["Z990001"]
     ola = saved["Z990002"]
     kari = saved["Z990003"]
@@ -397,12 +436,17 @@ def _participant_rows(rng, n, offices, saved, veiledere_by_office, laerefag, tod
                 i % 3
             ]
             skjermet = i % 3 == 2
+        elif i < 130:
+            pass  # Vera, Ola and Kari are not cleared: none of theirs is protected.
         elif roll < 0.002:
             protection = Adressebeskyttelse.STRENGT_FORTROLIG
         elif roll < 0.008:
             protection = Adressebeskyttelse.FORTROLIG
         elif roll < 0.012:
             skjermet = True
+        if (protection or skjermet) and veileder is not None and veileder != sigrid:
+            # Only a veileder cleared for her may have her (and her reminders).
+            veileder = cleared.for_office(office)
         first = rng.choice(FIRST_NAMES)
         last = rng.choice(LAST_NAMES)
         phase = rng.choices(phases, phase_weights)[0]
@@ -558,8 +602,9 @@ def seed_demo(
         step(f"Deltakere (0 av {participants})")
         batch = []
         created = 0
+        cleared = _ClearedVeiledere(offices, saved, settings.DEBUG)
         for row in _participant_rows(
-            rng, participants, offices, saved, veiledere_by_office, laerefag, today
+            rng, participants, offices, saved, veiledere_by_office, laerefag, today, cleared
         ):
             batch.append(row)
             if len(batch) == BATCH:
@@ -590,7 +635,7 @@ def reset_demo() -> None:
             AuditEvent.objects.all().delete()
         Participant.objects.all().delete()
         User.objects.filter(nav_ident__in=DEMO_IDENTS).delete()
-        User.objects.filter(nav_ident__regex=r"^[VL]1[0-9]{5}$").delete()
+        User.objects.filter(nav_ident__regex=r"^[VLS]1[0-9]{5}$").delete()
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
@@ -608,3 +653,15 @@ def demo_logins() -> list[tuple[str, str, str]]:
     }
     names = dict(User.objects.filter(nav_ident__in=described).values_list("nav_ident", "name"))
     return [(ident, names[ident], text) for ident, text in described.items() if ident in names]
+
+
+def cleared_demo_users() -> list[tuple[str, str, str]]:
+    """(ident, name, office) of the veiledere cleared for kode 6/7 and skjermede persons."""
+    return list(
+        User.objects.filter(
+            user_permissions__codename="view_strengt_fortrolig",
+            nav_ident__regex=r"^(Z99|S1)",
+        )
+        .order_by("nav_ident")
+        .values_list("nav_ident", "name", "nav_kontor__name")
+    )

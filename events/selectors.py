@@ -9,7 +9,9 @@
 Minimal data on the event page: an invited candidate is named only to those who may see her
 case (her veileder, the office's leder, anyone cleared for her) and, by name alone, to the
 markedsrådgiver of the event's office unless the candidate is protected (adressebeskyttelse
-or skjermet). A colleague sees "Kandidat 3". Nothing else about a candidate is shown.
+or skjermet). A colleague sees "Kandidat 3". Nothing else about a candidate is shown. A
+protected candidate is not on the page at all for users not cleared for her (no row, no
+number, no count).
 
 Writes (services.py): a candidate is invited by her own veileder or the office's leder
 (change permission on her); her outcome is recorded by them or by the markedsrådgiver of the
@@ -23,7 +25,13 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from accounts.roles import NAV_ROLES, Role, roles_of
 from matching.models import Match, MatchStatus
-from participants.access import CHANGE, named_and_changeable, office_list_q, visible_q
+from participants.access import (
+    CHANGE,
+    named_and_changeable,
+    office_list_q,
+    protection_q,
+    visible_q,
+)
 from participants.models import Participant
 
 from .models import Event, Invitation, Outcome
@@ -56,8 +64,12 @@ class InvitationRow:
 
 def invitation_rows(user, event: Event) -> list[InvitationRow]:
     """Invited candidates with only what this user may see of them; four queries at most."""
+    # A protected candidate is no row at all for those not cleared for her: a placeholder
+    # among named candidates would point her out, and the numbering would count her.
     invitations = list(
-        event.invitations.select_related("participant", "company").order_by("created_at", "id")
+        event.invitations.filter(protection_q(user, prefix="participant__"))
+        .select_related("participant", "company")
+        .order_by("created_at", "id")
     )
     if not invitations:
         return []

@@ -8,7 +8,7 @@ from accounts.roles import NAV_ROLES, roles_of
 from audit.services import audit_change
 from companies.models import Company
 from core.exceptions import DomainError
-from participants.access import may_change
+from participants.access import cleared_for, may_change
 from participants.models import Participant
 
 from .models import Event, EventKind, Invitation, Outcome
@@ -86,7 +86,8 @@ def invitation_record_outcome(
             )
     else:
         company = None
-    if not (may_change(actor, invitation.participant_id) or is_event_markedsradgiver(actor, event)):
+    market = is_event_markedsradgiver(actor, event) and cleared_for(actor, invitation.participant)
+    if not (may_change(actor, invitation.participant_id) or market):
         raise DomainError("Du kan ikke registrere utfall for denne kandidaten.")
     with transaction.atomic():
         current = Invitation.objects.select_for_update().get(pk=invitation.pk)

@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from participants.access import clearance_check
 from reminders.models import ReminderKind
 from reminders.registry import Due, isolated
 
@@ -21,15 +22,21 @@ def loop_reminders(now: datetime.datetime):
         .prefetch_related("candidates__participant")
     )
     # One loop whose dates cannot be computed (a start in the year 9999) is logged and skipped.
-    return isolated(loops, key=lambda loop: f"loop:{loop.pk}", due=lambda loop: _due(loop, today))
+    cleared = clearance_check()
+    return isolated(
+        loops, key=lambda loop: f"loop:{loop.pk}", due=lambda loop: _due(loop, today, cleared)
+    )
 
 
-def _due(loop: Loop, today: datetime.date):
+def _due(loop: Loop, today: datetime.date, cleared):
     schedule = loop_schedule(loop.start_date)
+    # A veileder not cleared for her candidate (she should not be hers) hears nothing of it.
     recipients = {loop.coordinator_id} | {
         c.participant.veileder_id
         for c in loop.candidates.all()
-        if c.left_on is None and c.participant.veileder_id
+        if c.left_on is None
+        and c.participant.veileder_id
+        and cleared(c.participant.veileder_id, c.participant)
     }
     url = reverse("jobbloop:detail", args=[loop.uuid])
     due = []

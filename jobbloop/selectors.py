@@ -8,7 +8,8 @@
 
 Inside a loop a candidate is named only to those who may see her case (her veileder, the
 office's leder, anyone cleared for her) and, by name alone, to the office's markedsrådgiver
-unless she is protected (adressebeskyttelse or skjermet). Colleagues see "Kandidat 2".
+unless she is protected (adressebeskyttelse or skjermet). Colleagues see "Kandidat 2"; a
+protected candidate is no row at all for those not cleared for her.
 Changes to a candidate (mentor, leaving) need change permission on her; see services.py.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, QuerySet
 
-from participants.access import named_and_changeable, office_list_q
+from participants.access import named_and_changeable, office_list_q, protection_q
 
 from .models import Loop, LoopCandidate, LoopCompany
 from .schedule import Schedule, loop_schedule
@@ -48,8 +49,9 @@ def loop_detail(user, loop: Loop, today: datetime.date) -> tuple[Schedule, dict,
         lc.position: lc.company
         for lc in LoopCompany.objects.filter(loop=loop).select_related("company")
     }
+    # A protected candidate is no row for those not cleared for her (see events.selectors).
     candidates = list(
-        LoopCandidate.objects.filter(loop=loop)
+        LoopCandidate.objects.filter(protection_q(user, prefix="participant__"), loop=loop)
         .select_related("participant")
         .prefetch_related("mentors")
         .order_by("start_position")

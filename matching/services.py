@@ -17,7 +17,7 @@ from accounts.roles import Role, has_role
 from companies.models import Company
 from core.exceptions import DomainError
 from core.states import Edge
-from participants.access import may_change
+from participants.access import cleared_for, cleared_users, may_change
 from participants.models import Participant
 from participants.notices import notify_about
 
@@ -126,7 +126,7 @@ def match_transition(
 
 def _check_actor(actor: User, match: Match, edge: Edge) -> None:
     if edge.side == MARKEDSRADGIVER:
-        if not has_role(actor, Role.MARKEDSRADGIVER):
+        if not has_role(actor, Role.MARKEDSRADGIVER) or not cleared_for(actor, match.participant):
             raise DomainError("Bare en markedsrådgiver kan vurdere en match.")
     elif not _may_act_for_participant(actor, match.participant_id):
         raise DomainError("Bare deltakerens veileder eller leder kan gjøre dette.")
@@ -146,15 +146,29 @@ def _apply(match: Match, actor: User, to_status: str, comment: str, start_date) 
     match.save(update_fields=fields)
 
 
+def reviewers_to_notify(match: Match, company: Company) -> list[User]:
+    """The company's own markedsrådgiver hears of a match to review; the queue is shared.
+
+    For a protected person only cleared markedsrådgivere may: the company's own if she is
+    cleared, else the cleared ones at the person's office, else any cleared one."""
+    participant = match.participant
+    own = company.markedsradgiver
+    if own is not None and cleared_for(own, participant):
+        return [own]
+    if own is None and not participant.is_protected:
+        return []
+    markedsradgivere = User.objects.filter(groups__name=Role.MARKEDSRADGIVER)
+    cleared = cleared_users(markedsradgivere, participant)
+    local = list(cleared.filter(nav_kontor_id=participant.nav_kontor_id))
+    return local or list(cleared)
+
+
 def _notify_reviewer(match: Match, event: MatchEvent) -> None:
-    """The company's own markedsrådgiver hears of a match to review; the queue is shared."""
     company = Company.objects.select_related("markedsradgiver").get(pk=match.company_id)
-    if company.markedsradgiver is None or company.markedsradgiver_id == event.actor_id:
-        return
     again = " igjen" if event.from_status == S.MER_INFO else ""
     notify_about(
         Participant.objects.get(pk=match.participant_id),
-        users=[company.markedsradgiver],
+        users=[r for r in reviewers_to_notify(match, company) if r.pk != event.actor_id],
         kind="match_to_review",
         text=f"En match med {company.name} er sendt til vurdering{again}.",
         url=reverse("matching:review", args=[match.uuid]),

@@ -6,7 +6,7 @@ build on ``visible_q``, so a list can never show someone a detail page would ref
 """
 
 from django.contrib.auth.models import Permission
-from django.db.models import BooleanField, Case, Exists, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 
 from accounts.models import User
 from accounts.roles import NAV_ROLES, Role, roles_of
@@ -45,21 +45,37 @@ def _granted_ids(user, perm: str) -> list[int]:
     return sorted({pk for codename, pk in grants if codename in codenames})
 
 
+# Each protection marker and the clearance (a permission) that lifts it: the one table
+# behind protection_q, required_clearances, cleared_for and cleared_users.
+CLEARANCES = (
+    (
+        "view_strengt_fortrolig",
+        lambda prefix: Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.STRENGT_FORTROLIG}),
+        lambda p: p.adressebeskyttelse == Adressebeskyttelse.STRENGT_FORTROLIG,
+    ),
+    (
+        "view_fortrolig",
+        lambda prefix: Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.FORTROLIG}),
+        lambda p: p.adressebeskyttelse == Adressebeskyttelse.FORTROLIG,
+    ),
+    (
+        "view_skjermet",
+        lambda prefix: Q(**{f"{prefix}skjermet": True}),
+        lambda p: bool(p.skjermet),
+    ),
+)
+CLEARANCE_CODENAMES = tuple(codename for codename, _marked, _is_marked in CLEARANCES)
+
+
 def protection_q(user, prefix: str = "") -> Q:
     """Adressebeskyttelse and skjerming hide a person from everyone not cleared for it.
 
     ``prefix`` is the path to the participant from another model ("participant__")."""
     q = Q()
-    if not is_cleared(user, "view_strengt_fortrolig"):
-        q &= ~Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.STRENGT_FORTROLIG})
-    if not is_cleared(user, "view_fortrolig"):
-        q &= ~Q(**{f"{prefix}adressebeskyttelse": Adressebeskyttelse.FORTROLIG})
-    if not is_cleared(user, "view_skjermet"):
-        q &= Q(**{f"{prefix}skjermet": False})
+    for codename, marked, _is_marked in CLEARANCES:
+        if not is_cleared(user, codename):
+            q &= ~marked(prefix)
     return q
-
-
-CLEARANCES = ("view_strengt_fortrolig", "view_fortrolig", "view_skjermet")
 
 
 def is_cleared(user, codename: str) -> bool:
@@ -75,11 +91,64 @@ def is_cleared(user, codename: str) -> bool:
             Permission.objects.filter(
                 Q(user=user) | Q(group__user=user),
                 content_type__app_label="participants",
-                codename__in=CLEARANCES,
+                codename__in=CLEARANCE_CODENAMES,
             ).values_list("codename", flat=True)
         )
         user._explicit_clearances = held
     return codename in held
+
+
+def required_clearances(participant) -> tuple[str, ...]:
+    """The permissions ("participants.view_fortrolig", ...) a user needs to see her."""
+    return tuple(
+        f"participants.{codename}"
+        for codename, _marked, is_marked in CLEARANCES
+        if is_marked(participant)
+    )
+
+
+def cleared_for(user, participant) -> bool:
+    """Whether ``user`` holds every clearance her protection asks for (True if none)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return all(
+        is_cleared(user, codename)
+        for codename, _marked, is_marked in CLEARANCES
+        if is_marked(participant)
+    )
+
+
+def clearance_check():
+    """cleared_for by user id, with each user loaded once: for scans over many rows of few
+    users. ``participant`` needs only ``adressebeskyttelse`` and ``skjermet``."""
+    users: dict[int, object] = {}
+
+    def check(user_id: int, participant) -> bool:
+        if not required_clearances(participant):
+            return True
+        if user_id not in users:
+            users[user_id] = User.objects.filter(pk=user_id).first()
+        user = users[user_id]
+        return user is not None and cleared_for(user, participant)
+
+    return check
+
+
+def _holds(codename: str) -> Q:
+    # Directly or through a group, as is_cleared answers (superuser status gives none).
+    perms = Permission.objects.filter(content_type__app_label="participants", codename=codename)
+    return Q(Exists(perms.filter(user=OuterRef("pk")))) | Q(
+        Exists(perms.filter(group__user=OuterRef("pk")))
+    )
+
+
+def cleared_users(users: QuerySet, participant) -> QuerySet:
+    """The active users among ``users`` cleared for her: whom work for her may go to."""
+    users = users.filter(is_active=True)
+    for codename, _marked, is_marked in CLEARANCES:
+        if is_marked(participant):
+            users = users.filter(_holds(codename))
+    return users
 
 
 def visible_q(user, perm: str = VIEW) -> Q:
@@ -124,7 +193,11 @@ def office_list_q(user, members: QuerySet) -> Q:
         return _NOTHING
     scope = Q(nav_kontor_id=user.nav_kontor_id) if user.nav_kontor_id else _NOTHING
     if Role.VEILEDER in roles:
-        scope |= Q(Exists(members.filter(participant__veileder=user)))
+        # Only through someone she may see: a protected person must not open a list to her.
+        mine = members.filter(
+            protection_q(user, prefix="participant__"), participant__veileder=user
+        )
+        scope |= Q(Exists(mine))
     return scope
 
 
@@ -141,7 +214,7 @@ def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int
         Participant.objects.filter(visible_q(user, VIEW), pk__in=ids).values_list("pk", flat=True)
     )
     if Role.MARKEDSRADGIVER in roles_of(user) and user.nav_kontor_id == office_id:
-        named |= {p.pk for p in participants if not p.is_protected}
+        named |= {p.pk for p in participants if cleared_for(user, p)}
     changeable = set(
         Participant.objects.filter(visible_q(user, CHANGE), pk__in=ids).values_list("pk", flat=True)
     )
@@ -151,14 +224,10 @@ def named_and_changeable(user, participants, *, office_id: int) -> tuple[set[int
 def protected_q(prefix: str = "") -> Q:
     """The protected persons, as a filter of positive conditions only, so that across a
     nullable join (a notice about no one) it is simply false."""
-    return Q(
-        **{
-            f"{prefix}adressebeskyttelse__in": [
-                Adressebeskyttelse.FORTROLIG,
-                Adressebeskyttelse.STRENGT_FORTROLIG,
-            ]
-        }
-    ) | Q(**{f"{prefix}skjermet": True})
+    q = Q(pk__in=[])
+    for _codename, marked, _is_marked in CLEARANCES:
+        q |= marked(prefix)
+    return q
 
 
 def notices_about_protected() -> Q:
@@ -182,22 +251,13 @@ def cleared_ids(participant: Participant, users) -> set[int]:
     users = [u for u in users if u is not None]
     if not participant.is_protected:
         return {u.pk for u in users}
-    return {
-        u.pk
-        for u in users
-        if Participant.objects.filter(protection_q(u), pk=participant.pk).exists()
-    }
+    return {u.pk for u in users if cleared_for(u, participant)}
 
 
 def cleared_caseworkers(participant: Participant) -> list:
     """Who follows up a protected participant whose veileder is not cleared: the active
     veiledere and ledere of her office who are."""
-    candidates = list(
-        User.objects.filter(
-            nav_kontor_id=participant.nav_kontor_id,
-            is_active=True,
-            groups__name__in=[Role.VEILEDER, Role.LEDER],
-        ).distinct()
-    )
-    cleared = cleared_ids(participant, candidates)
-    return [u for u in candidates if u.pk in cleared]
+    office = User.objects.filter(
+        nav_kontor_id=participant.nav_kontor_id, groups__name__in=[Role.VEILEDER, Role.LEDER]
+    ).distinct()
+    return list(cleared_users(office, participant).order_by("name"))

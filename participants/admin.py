@@ -2,6 +2,7 @@ from django.contrib import admin
 from guardian.admin import GuardedModelAdmin
 
 from core.admin import ParticipantAdminBase
+from core.admin_search import TokenSearchAdminMixin
 
 from .models import Laerefag, Participant
 
@@ -14,9 +15,10 @@ class LaerefagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ParticipantAdminBase, GuardedModelAdmin):
+class ParticipantAdmin(TokenSearchAdminMixin, ParticipantAdminBase, GuardedModelAdmin):
     """Read-only: her data changes through the services (with history and audit).
-    Administrators grant explicit access here ("Objekttilganger")."""
+    Administrators grant explicit access here ("Objekttilganger"). A search by
+    fødselsnummer travels behind a token, never in the URL."""
 
     list_display = [
         "__str__",

@@ -2,6 +2,7 @@
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -10,20 +11,60 @@ from django.utils import timezone
 from accounts.models import NavKontor, User
 from accounts.roles import Role, has_role
 from audit.models import AuditAction
-from audit.services import audit_change
+from audit.services import audit_change, audit_registration_attempt
 from core.discovery import collect
 from core.exceptions import DomainError
 from core.identity import parse_identity
 from core.personal_data import anonymise_rows
 
-from .access import CHANGE, REASSIGN, visible_q
+from .access import CHANGE, REASSIGN, cleared_for, visible_q
 from .models import DERIVED_FIELDS, Participant, Phase
 from .notices import notify_about
 from .retention import due_q
 
 CONTACT_FIELDS = ("phone", "email", "street_address", "postal_code", "postal_place")
 
+# One answer whoever the person is (protected or not, visible to the user or not): the form
+# must not tell anyone more than that the number is taken.
 DUPLICATE_MESSAGE = "Det finnes allerede en deltaker med dette fødselsnummeret/D-nummeret."
+# Registering numbers that are taken is how one would search for a person one may not see:
+# after this many such attempts in a minute, the user must wait.
+EXISTING_ATTEMPTS_PER_MINUTE = 5
+THROTTLED_MESSAGE = (
+    "Du har forsøkt å registrere for mange fødselsnumre som allerede er registrert. "
+    "Vent ett minutt før du prøver igjen."
+)
+
+
+def _attempts_key(actor: User) -> str:
+    return f"participant-create-existing:{actor.pk}"
+
+
+def _refuse_if_throttled(actor: User) -> None:
+    if (cache.get(_attempts_key(actor)) or 0) >= EXISTING_ATTEMPTS_PER_MINUTE:
+        raise DomainError(THROTTLED_MESSAGE)
+
+
+def _count_existing_attempt(actor: User) -> None:
+    key = _attempts_key(actor)
+    # add() starts the minute at the first attempt; incr() counts within it.
+    if not cache.add(key, 1, timeout=60):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.add(key, 1, timeout=60)
+
+
+def _existing_refused(actor: User, number: str) -> DomainError:
+    """Record the attempt on the person who has the number; the same answer in every case."""
+    _count_existing_attempt(actor)
+    existing = Participant.objects.filter(fodselsnummer=number).first()
+    if (
+        existing is not None
+        and not Participant.objects.filter(visible_q(actor), pk=existing.pk).exists()
+    ):
+        audit_registration_attempt(actor, existing)
+    return DomainError(DUPLICATE_MESSAGE)
 
 
 def participant_create(
@@ -46,6 +87,7 @@ def participant_create(
         )
     if veileder is None and has_role(actor, Role.VEILEDER):
         veileder = actor
+    _refuse_if_throttled(actor)
     identity = parse_identity(fodselsnummer)
     participant = Participant(
         fodselsnummer=identity.number,
@@ -67,7 +109,7 @@ def participant_create(
                 hook(participant=participant, actor=actor)
             audit_change(actor, participant, what=AuditAction.CREATE.label)
     except IntegrityError:
-        raise DomainError(DUPLICATE_MESSAGE) from None
+        raise _existing_refused(actor, identity.number) from None
     return participant
 
 
@@ -115,6 +157,9 @@ def participant_reassign(*, actor: User, participant: Participant, veileder: Use
             raise DomainError("Ny veileder må være en aktiv veileder ved samme NAV-kontor.")
         if not has_role(veileder, Role.VEILEDER):
             raise DomainError(f"{veileder.name} har ikke rollen veileder.")
+        if not cleared_for(veileder, locked):
+            # Said in the leder's words; she is cleared herself, or she would not see her.
+            raise DomainError(f"{veileder.name} har ikke tilgang til å se denne deltakeren.")
         locked.veileder = veileder
         locked._history_user = actor
         locked.save(update_fields=["veileder", "updated_at"])

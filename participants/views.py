@@ -14,9 +14,10 @@ from audit.services import audit_list, audit_participant
 from core.exceptions import DomainError
 from core.formtokens import once
 from core.pagination import page_size
+from core.search import search_terms
 
 from . import services
-from .access import CHANGE, REASSIGN
+from .access import CHANGE, REASSIGN, cleared_users
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
@@ -32,8 +33,12 @@ from .selectors import (
 
 
 def _caseload_page(request, *, scope: str, title: str):
+    # The search box takes a fødselsnummer: POSTed and kept behind a token (core.search).
+    search = search_terms(request, sensitive=("q",))
+    if search.redirect:
+        return search.redirect
     form = CaseloadFilterForm(
-        request.GET or None,
+        search.data,
         laerefag=Laerefag.objects.order_by("name"),
         kontorer=NavKontor.objects.order_by("name"),
     )
@@ -56,21 +61,20 @@ def _caseload_page(request, *, scope: str, title: str):
         what=f"{title}, side {page.number}",
         participant_ids=[p.pk for p in page.object_list],
     )
-    query = request.GET.copy()
-    query.pop("side", None)
     context = {
         "title": title,
         "scope": scope,
         "form": form,
         "page": page,
-        "query": query.urlencode(),
+        "query": search.query,
+        "expired": search.expired,
         "filtered": filters.is_filtered,
         "today": timezone.localdate(),
     }
     template = "participants/caseload.html"
     if request.htmx and request.htmx.target == "caseload-results":
         template += "#results"
-    return render(request, template, context)
+    return search.finish(render(request, template, context))
 
 
 @capability_required(Capability.CASELOAD)
@@ -176,7 +180,7 @@ def participant_reassign(request, uuid):
     participant = get_participant_for_user(request.user, uuid, REASSIGN)
     form = ReassignForm(
         request.POST or None,
-        veiledere=veiledere_in_office(participant.nav_kontor_id),
+        veiledere=cleared_users(veiledere_in_office(participant.nav_kontor_id), participant),
         initial={"veileder": participant.veileder_id},
     )
     if request.method == "POST" and form.is_valid():

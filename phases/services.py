@@ -13,7 +13,7 @@ from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_change
 from core.exceptions import DomainError
-from participants.access import CHANGE, cleared_ids, visible_q
+from participants.access import CHANGE, cleared_for, cleared_users, visible_q
 from participants.models import Participant, Phase
 from participants.services import participant_save_derived
 from reminders.models import ReminderKind
@@ -218,27 +218,18 @@ def _tell_markedsradgiver(contract: Laerekontrakt) -> None:
     """The company's markedsrådgiver, else the office's; for a protected participant only
     those cleared for her (the notice names her), falling back to the office's cleared."""
     participant = contract.participant
-
-    def office():
-        return list(
-            User.objects.filter(
-                groups__name=Role.MARKEDSRADGIVER,
-                nav_kontor_id=participant.nav_kontor_id,
-                is_active=True,
-            )
-        )
-
+    office = User.objects.filter(
+        groups__name=Role.MARKEDSRADGIVER, nav_kontor_id=participant.nav_kontor_id
+    )
     own = contract.company.markedsradgiver
-    recipients = [own] if own is not None else office()
-    cleared = cleared_ids(participant, recipients)
-    if not cleared and participant.is_protected and own is not None:
-        recipients = office()
-        cleared = cleared_ids(participant, recipients)
+    if own is not None and cleared_for(own, participant):
+        recipients = [own]
+    else:
+        # About a protected person only cleared markedsrådgivere hear anything.
+        recipients = list(cleared_users(office, participant))
     url = reverse("companies:detail", args=[contract.company.uuid])
     base = settings.SITE_URL.rstrip("/")
     for user in recipients:
-        if user.pk not in cleared:
-            continue
         notify_once(
             Due(
                 kind=ReminderKind.LAREKONTRAKT,

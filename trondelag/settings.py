@@ -280,6 +280,19 @@ MAILERS = {"default": _mailer(env.str("EMAIL_URL", default="consolemail://"))}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Trøndelag-modellen <noreply@nav.no>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Cache ----------------------------------------------------------------------------
+# https://docs.djangoproject.com/en/6.0/topics/cache/#redis
+# CACHE_URL (a Redis) makes the cache shared by every web process, so per-user limits (the
+# registration rate limit) count across them; without it each process keeps its own.
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # --- Celery ---------------------------------------------------------------------------
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
 # The embedded default is kombu's filesystem transport: a real broker that needs no
@@ -427,39 +440,52 @@ AUDIT_TRUST_X_FORWARDED_FOR = env_bool("AUDIT_TRUST_X_FORWARDED_FOR", default=Fa
 
 # --- Logging --------------------------------------------------------------------------
 # JSON lines on stdout for NAIS (text when DEBUG, for a person at a terminal). Every handler
-# masks eleven-digit numbers: a fødselsnummer typed into a search never reaches a log.
+# masks eleven-digit runs (core.logging): no fødselsnummer in a log line. The django and
+# django.server loggers are set here too, so Django's own handlers (which would lack the
+# filter) are replaced; django.server (runserver's request lines) keeps its own format.
 LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or text.")
+_MASK = ["mask_identity_numbers"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"mask_fnr": {"()": "core.logging.MaskFodselsnummer"}},
+    "filters": {"mask_identity_numbers": {"()": "core.logging.MaskIdentityNumbers"}},
     "formatters": {
         "json": {"()": "core.logging.JsonLines"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         "cef": {"format": "%(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": LOG_FORMAT,
-            "filters": ["mask_fnr"],
+            "filters": _MASK,
         },
         # The sporingslogg's CEF lines: their own stream, collected for the central audit system.
         "audit": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "cef",
-            "filters": ["mask_fnr"],
+            "filters": _MASK,
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": _MASK,
         },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "auditLogger": {"handlers": ["audit"], "level": "INFO", "propagate": False},
-        # The request line is logged by ops.middleware (path only, never the query string).
-        "django.server": {"level": "WARNING"},
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         # WeasyPrint narrates every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -89,3 +89,26 @@ def test_every_seeded_participant_has_a_timeline_ending_in_her_phase():
         assert first.from_phase == ""
     for f in Fagbrev.objects.select_related("participant"):
         assert f.participant.phase == "jobb"
+
+
+def test_protected_persons_belong_only_to_veiledere_cleared_for_them(settings):
+    import io
+
+    from django.core.management import call_command
+
+    from participants.access import cleared_for
+
+    settings.DEBUG = True
+    seed_demo(participants=1500, seed=5)
+    protected = Participant.objects.exclude(adressebeskyttelse="", skjermet=False)
+    assert protected.count() > 10
+    others = protected.exclude(veileder__nav_ident="Z990004")
+    assert others.exists()  # protected persons at other offices too
+    for p in protected.select_related("veileder"):
+        assert p.veileder is None or cleared_for(p.veileder, p), p.pk
+    out = io.StringIO()
+    call_command("demo_info", stdout=out)
+    text = out.getvalue()
+    assert "Z990004" in text
+    for ident in others.exclude(veileder=None).values_list("veileder__nav_ident", flat=True):
+        assert ident in text

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from core.logging import MaskFodselsnummer
+from core.logging import MaskIdentityNumbers
 
 pytestmark = pytest.mark.django_db
 ELEVEN_DIGITS = re.compile(r"(?<!\d)\d{11}(?!\d)")
@@ -75,16 +75,16 @@ def test_the_mask_covers_arguments_extra_fields_and_tracebacks():
         import sys
 
         record.exc_info = sys.exc_info()
-    MaskFodselsnummer().filter(record)
+    MaskIdentityNumbers().filter(record)
     assert record.getMessage() == "søk ***********"
     assert record.query == "q=***********"
     assert "12345678901" not in record.exc_text
-    # Longer digit runs (an account number, a timestamp) are left alone.
-    other = logging.LogRecord("x", logging.INFO, __file__, 1, "id 123456789012", None, None)
-    MaskFodselsnummer().filter(other)
-    assert other.getMessage() == "id 123456789012"
+    # Shorter digit runs (an enhetsnummer, a count) are left alone.
+    other = logging.LogRecord("x", logging.INFO, __file__, 1, "kontor 5701: 1234567890", None, None)
+    MaskIdentityNumbers().filter(other)
+    assert other.getMessage() == "kontor 5701: 1234567890"
 
 
 def test_every_handler_masks():
     for name, handler in settings.LOGGING["handlers"].items():
-        assert "mask_fnr" in handler.get("filters", []), name
+        assert "mask_identity_numbers" in handler.get("filters", []), name

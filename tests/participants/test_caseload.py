@@ -52,17 +52,47 @@ def test_query_count_is_the_same_for_10_and_50_rows(client, veileder, django_ass
         assert len(rows(response)) == size
 
 
+def search(client, url, terms):
+    """Searches are POSTed and land on ?s=<token> (core.search)."""
+    return client.post(url, terms, follow=True)
+
+
 def test_search_by_name_and_by_fodselsnummer(client, veileder):
     anna = ParticipantFactory(veileder=veileder, first_name="Anna", last_name="Grønli")
     ParticipantFactory(veileder=veileder, first_name="Bjørn", last_name="Lie")
     client.force_login(veileder)
-    assert rows(client.get(URL, {"q": "grøn"})) == [anna.full_name]
-    assert rows(client.get(URL, {"q": "anna grønli"})) == [anna.full_name]
-    assert rows(client.get(URL, {"q": anna.fodselsnummer})) == [anna.full_name]
-    assert anna.full_name in rows(client.get(URL, {"q": anna.fodselsnummer[:6]}))
-    response = client.get(URL, {"q": "ingen-slik"})
+    assert rows(search(client, URL, {"q": "grøn"})) == [anna.full_name]
+    assert rows(search(client, URL, {"q": "anna grønli"})) == [anna.full_name]
+    assert rows(search(client, URL, {"q": anna.fodselsnummer})) == [anna.full_name]
+    assert anna.full_name in rows(search(client, URL, {"q": anna.fodselsnummer[:6]}))
+    response = search(client, URL, {"q": "ingen-slik"})
     assert rows(response) == []
     assert "Ingen deltakere passer til søket" in response.content.decode()
+
+
+def test_search_terms_never_in_the_url_and_the_token_pages_on(client, veileder):
+    anna = ParticipantFactory(veileder=veileder, first_name="Anna")
+    ParticipantFactory.create_batch(12, veileder=veileder, first_name="Anna")
+    client.force_login(veileder)
+    response = client.post(URL, {"q": anna.fodselsnummer})
+    assert response.status_code == 302
+    assert anna.fodselsnummer not in response["Location"] and "?s=" in response["Location"]
+    token_url = response["Location"]
+    assert rows(client.get(token_url)) == [anna.full_name]
+    # A search term in the query string is ignored: the app never acts on it.
+    assert len(rows(client.get(URL, {"q": anna.fodselsnummer}))) == 13
+    by_name = client.post(URL, {"q": "anna"}, follow=True)
+    page = client.get(by_name.redirect_chain[-1][0] + "&per_side=10&side=2")
+    assert len(rows(page)) == 3
+    assert 'href="?s=' in page.content.decode()
+    assert "q=" not in page.content.decode().split("<tbody", 1)[0].split("</form>", 1)[1]
+
+
+def test_an_unknown_or_expired_token_asks_to_search_again(client, veileder):
+    ParticipantFactory(veileder=veileder)
+    client.force_login(veileder)
+    response = client.get(URL, {"s": "utgatt"})
+    assert "Søket er utløpt" in response.content.decode()
 
 
 def test_filters_innsatsgruppe_sluttkompetanse_and_office(client, veileder):
@@ -102,12 +132,13 @@ def test_bad_filter_values_are_ignored_not_a_500(client, veileder):
 def test_htmx_search_returns_only_the_results_fragment(client, veileder):
     ParticipantFactory(veileder=veileder, first_name="Anna")
     client.force_login(veileder)
-    response = client.get(
+    response = client.post(
         URL, {"q": "Anna"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="caseload-results"
     )
     body = response.content.decode()
     assert "Anna" in body
     assert "<html" not in body
+    assert response["HX-Push-Url"].startswith(URL + "?s=")
 
 
 def test_leder_sees_the_whole_office_with_veileder_column(

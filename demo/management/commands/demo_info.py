@@ -6,7 +6,7 @@ from celery import current_app
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from demo.data import DEMO_PASSWORD, demo_logins
+from demo.data import DEMO_PASSWORD, cleared_demo_users, demo_logins
 
 
 def _answers(url: str) -> bool:
@@ -43,6 +43,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Demobrukere (passord for alle: {DEMO_PASSWORD}):")
         for ident, name, what in demo_logins():
             self.stdout.write(f"  {ident}  {name:<28} {what}")
+        # Protected persons belong only to veiledere cleared for them: these, one per office.
+        self.stdout.write("Veiledere med tilgang til kode 6/7 og skjermede (samme passord):")
+        for ident, name, office in cleared_demo_users():
+            self.stdout.write(f"  {ident}  {name:<28} {office or '–'}")
         self.stdout.write(f"Administrasjon: {url}{settings.ADMIN_PATH}")
         self.stdout.write("")
 
