@@ -57,6 +57,7 @@ NOT_CREATING = {
     "oidc_authentication_callback": "a session; the user is synced from the token, not a form",
     "robots": "GET only",
     "participants:caseload": "GET only",
+    "participants:retention": "GET only",
     "participants:office": "GET only",
     "participants:detail": "GET only",
     "participants:fodselsnummer": "a read (audited per request)",

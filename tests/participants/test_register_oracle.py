@@ -28,6 +28,8 @@ def normalised(response, typed: str) -> str:
     typed in, which the form shows back."""
     body = response.content.decode().replace(typed, "<typed>")
     body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", body)
+    # A fresh one-time form token on every rendering (core.formtokens), whoever she is.
+    body = re.sub(r'name="form_token" value="[^"]+"', "", body)
     return re.sub(r'hx-headers=\'\{"X-CSRFToken": "[^"]+"\}\'', "", body)
 
 
