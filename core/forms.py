@@ -1,6 +1,10 @@
 from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db.models.fields import BLANK_CHOICE_LABEL
+from django.http import QueryDict
 
+from . import bounds
 from .widgets import FastSelect
 
 # Django's own blank choice ("- Select an option -" since 6.0, untranslated in nb, or the
@@ -16,12 +20,24 @@ _WIDGET_CLASSES = {
 
 
 class AkselFormMixin:
-    """Gives widgets Aksel's classes and links each error text to its field for screen readers."""
+    """Gives widgets Aksel's classes and links each error text to its field for screen readers.
+
+    It also bounds every field (core.bounds): dates to their window (``date_windows`` on the
+    form, else the model field's window, else the case window), numbers to a count window,
+    text to a length shown as ``maxlength``; text is NFC-normalised and refused when it holds
+    control or direction characters (in ``name_fields``, any invisible character).
+    """
+
+    date_windows: dict = {}
+    name_fields: tuple = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = _normalised(self.data)
         for name, field in self.fields.items():
             _norwegian_blank(field)
+            self._bound_field(name, field)
             if type(field.widget) is forms.Select:
                 fast = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
                 fast.is_required = field.widget.is_required
@@ -34,6 +50,35 @@ class AkselFormMixin:
             widget.attrs.setdefault("class", css)
             if field.help_text:
                 widget.attrs.setdefault("aria-describedby", f"{self.add_prefix(name)}-help")
+
+    def _bound_field(self, name, field) -> None:
+        if isinstance(field, forms.DateField | forms.DateTimeField):
+            window = self.date_windows.get(name) or self._model_window(name) or bounds.CASE
+            field.validators.append(window.check)
+            if isinstance(field, forms.DateField):
+                field.widget.attrs.setdefault("min", window.lower().isoformat())
+                field.widget.attrs.setdefault("max", window.upper().isoformat())
+        elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+            _bound_number(field)
+        elif isinstance(field, forms.CharField):
+            multiline = isinstance(field.widget, forms.Textarea)
+            if field.max_length is None:
+                field.max_length = bounds.LONG_TEXT if multiline else bounds.SHORT_TEXT
+                field.validators.append(MaxLengthValidator(field.max_length))
+                if not field.widget.is_hidden:
+                    field.widget.attrs.setdefault("maxlength", str(field.max_length))
+            is_name = name in self.name_fields or name == "name" or name.endswith("_name")
+            field.validators.append(_TextCheck(multiline=multiline, name=is_name))
+
+    def _model_window(self, name):
+        meta = getattr(self, "_meta", None)
+        model = getattr(meta, "model", None)
+        if model is None:
+            return None
+        try:
+            return bounds.window_of(model._meta.get_field(name).validators)
+        except FieldDoesNotExist:
+            return None
 
     def full_clean(self):
         super().full_clean()
@@ -52,3 +97,48 @@ def _norwegian_blank(field) -> None:
         choices = list(field.choices)
         if choices and choices[0][0] == "" and str(choices[0][1]) in _DJANGO_BLANKS:
             field.choices = [("", BLANK_LABEL), *choices[1:]]
+
+
+class _TextCheck:
+    def __init__(self, *, multiline: bool, name: bool):
+        self.multiline, self.name = multiline, name
+
+    def __call__(self, value) -> None:
+        if isinstance(value, str):
+            bounds.check_text(value, multiline=self.multiline, name=self.name)
+
+
+def _bound_number(field) -> None:
+    window = bounds.COUNT
+    lower = window.lower if field.min_value is None else max(field.min_value, window.lower)
+    upper = window.upper if field.max_value is None else min(field.max_value, window.upper)
+    message = bounds.NumberWindow(lower, upper).message()
+    # Replace Django's own range checks: one message that states the whole window.
+    field.validators = [
+        v for v in field.validators if not isinstance(v, MinValueValidator | MaxValueValidator)
+    ]
+    field.validators.append(_NumberCheck(lower, upper, message))
+    field.min_value, field.max_value = lower, upper
+    field.widget.attrs["min"], field.widget.attrs["max"] = str(lower), str(upper)
+
+
+class _NumberCheck:
+    def __init__(self, lower, upper, message):
+        self.lower, self.upper, self.message = lower, upper, message
+
+    def __call__(self, value) -> None:
+        if value is not None and not (self.lower <= value <= self.upper):
+            raise ValidationError(self.message, code="number_window")
+
+
+def _normalised(data):
+    """The submitted text in NFC, whatever shape the data came in."""
+    if isinstance(data, QueryDict):
+        copy = data.copy()
+        for key, values in data.lists():
+            copy.setlist(key, [bounds.normalise(v) if isinstance(v, str) else v for v in values])
+        copy._mutable = False
+        return copy
+    if isinstance(data, dict):
+        return {k: bounds.normalise(v) if isinstance(v, str) else v for k, v in data.items()}
+    return data

@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts.capabilities import Capability, may
 from accounts.decorators import capability_required
 from companies.models import Company
-from core.actions import run_action
+from core.actions import errors_text, run_action
 from core.exceptions import DomainError
 from core.pagination import page_size
 from participants.access import CHANGE
@@ -75,7 +75,7 @@ def _add_company(request, event, forms):
 def _outcome(request, event, forms):
     form = OutcomeForm(request.POST, companies=event.companies.all())
     if not form.is_valid():
-        raise DomainError("Velg et utfall.")
+        raise DomainError(errors_text(form) or "Velg et utfall.")
     invitation = get_object_or_404(Invitation, uuid=form.cleaned_data["invitation"], event=event)
     services.invitation_record_outcome(
         invitation=invitation,

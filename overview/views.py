@@ -95,7 +95,10 @@ def participants_page(request):
 
 @login_required
 def export(request):
-    _, f, _ = _form(request)
+    form, f, _ = _form(request)
+    if form.is_bound and not form.is_valid():
+        # A file made from a filter other than the one asked for would mislead.
+        return render(request, "400.html", {"form": form}, status=400)
     today = timezone.localdate()
     fmt = request.GET.get("format", "csv")
     what = request.GET.get("innhold", "tall")

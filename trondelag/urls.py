@@ -31,3 +31,5 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("overview.urls")),
 ]
+
+handler400 = "core.views.bad_request"
