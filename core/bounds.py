@@ -10,6 +10,7 @@ import datetime
 import unicodedata
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -133,6 +134,14 @@ def add_days(day: datetime.date, days: int) -> datetime.date:
         return day + datetime.timedelta(days=days)
     except OverflowError:
         return datetime.date.max if days > 0 else datetime.date.min
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """Calendar months, clamped at month end (relativedelta's rule) and at date.min/max."""
+    try:
+        return day + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        return datetime.date.max if months > 0 else datetime.date.min
 
 
 def at_midnight(day: datetime.date) -> datetime.datetime:

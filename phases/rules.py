@@ -10,6 +10,7 @@ guard, which returns the Norwegian sentence saying exactly what is missing, or "
 
 import datetime
 
+from core import bounds
 from core.states import Edge, Guard, StateTable
 from matching.models import Match, MatchStatus
 from participants.models import Phase
@@ -151,7 +152,7 @@ def next_followup_due(
     if phase not in FOLLOWED_UP_PHASES:
         return None
     base = max(d for d in (phase_entered_on, last_followup_on) if d is not None)
-    due = base + datetime.timedelta(days=FOLLOW_UP_DAYS)
+    due = bounds.add_days(base, FOLLOW_UP_DAYS)
     if agreed_on is not None and agreed_on >= base and agreed_on < due:
         return agreed_on
     return due

@@ -140,7 +140,9 @@ def _row_counts() -> tuple:
             if m._meta.managed and not m._meta.proxy and m._meta.app_label not in UNCOUNTED_APPS
         }
     )
-    sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {connection.ops.quote_name(t)})" for t in tables)
+    sql = "SELECT " + ", ".join(
+        f"(SELECT COUNT(*) FROM {connection.ops.quote_name(t)})" for t in tables
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql)
         return tuple(cursor.fetchone())
@@ -179,7 +181,7 @@ def _walk(client, personas, participant, recorder):
                 targets.append(Target(name, url, persona, "get", form))
         bound = []
         for extra in [{}, *ACTIONS.get(name, [])]:
-            response = client.post(url, {**PROBE, **extra})
+            client.post(url, {**PROBE, **extra})
             found = [f for f in recorder.take() if f.is_bound]
             bound += found
             targets += [Target(name, url, persona, "post", f, extra) for f in found]
@@ -300,7 +302,10 @@ def test_bounds_accept_the_window_edges_and_refuse_beyond():
     for window in bounds.WINDOWS.values():
         window.check(window.lower())
         window.check(window.upper())
-        for beyond in (window.lower() - datetime.timedelta(days=1), window.upper() + datetime.timedelta(days=1)):
+        for beyond in (
+            window.lower() - datetime.timedelta(days=1),
+            window.upper() + datetime.timedelta(days=1),
+        ):
             with pytest.raises(Exception) as info:
                 window.check(beyond)
             assert "Datoen må være mellom" in str(info.value)
