@@ -58,7 +58,10 @@ class DateWindow:
         if isinstance(value, datetime.datetime):
             value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
         if not self.contains(value):
-            raise ValidationError(self.message(), code="date_window")
+            message = self.message()
+            if self.kind in ("past", "birth") and value > _today():
+                message = "Datoen kan ikke være i fremtiden. " + message
+            raise ValidationError(message, code="date_window")
 
 
 # Birth dates: alive and born.

@@ -60,7 +60,7 @@ class AkselFormMixin:
                 field.widget.attrs.setdefault("max", window.upper().isoformat())
         elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
             _bound_number(field)
-        elif isinstance(field, forms.CharField):
+        elif isinstance(field, forms.CharField) and not isinstance(field, forms.UUIDField):
             multiline = isinstance(field.widget, forms.Textarea)
             if field.max_length is None:
                 field.max_length = bounds.LONG_TEXT if multiline else bounds.SHORT_TEXT
