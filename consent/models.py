@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from core.bounds import DateWindowValidator
+from core.files import AppNamed
 
 
 class ConsentPurpose(models.TextChoices):
@@ -36,7 +37,9 @@ class Consent(models.Model):
     shared_with = models.CharField("med hvem", max_length=300, blank=True)
     given_on = models.DateField("gitt", validators=[DateWindowValidator("past")])
     method = models.CharField("hvordan", max_length=20, choices=ConsentMethod.choices)
-    document = models.FileField("signert skjema", upload_to="samtykker/%Y/", blank=True)
+    document = models.FileField(
+        "signert skjema", upload_to=AppNamed("samtykker", "pdf"), blank=True
+    )
     valid_until = models.DateField(
         "gyldig til", validators=[DateWindowValidator("case")], null=True, blank=True
     )

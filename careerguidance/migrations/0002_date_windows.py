@@ -5,20 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('careerguidance', '0001_initial'),
+        ("careerguidance", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='appointment',
-            name='starts_at',
-            field=models.DateTimeField(validators=[core.bounds.DateWindowValidator('planned')], verbose_name='tidspunkt'),
+            model_name="appointment",
+            name="starts_at",
+            field=models.DateTimeField(
+                validators=[core.bounds.DateWindowValidator("planned")], verbose_name="tidspunkt"
+            ),
         ),
         migrations.AlterField(
-            model_name='guidanceinterest',
-            name='informed_on',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('past')], verbose_name='informert om Karrieresenteret'),
+            model_name="guidanceinterest",
+            name="informed_on",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("past")],
+                verbose_name="informert om Karrieresenteret",
+            ),
         ),
     ]

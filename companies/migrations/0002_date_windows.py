@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('companies', '0001_initial'),
+        ("companies", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='companyneed',
-            name='from_date',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='fra dato'),
+            model_name="companyneed",
+            name="from_date",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="fra dato",
+            ),
         ),
     ]

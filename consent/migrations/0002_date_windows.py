@@ -5,25 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consent', '0001_initial'),
+        ("consent", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='consent',
-            name='given_on',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('past')], verbose_name='gitt'),
+            model_name="consent",
+            name="given_on",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("past")], verbose_name="gitt"
+            ),
         ),
         migrations.AlterField(
-            model_name='consent',
-            name='valid_until',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='gyldig til'),
+            model_name="consent",
+            name="valid_until",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="gyldig til",
+            ),
         ),
         migrations.AlterField(
-            model_name='consentwithdrawal',
-            name='withdrawn_on',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('past')], verbose_name='trukket'),
+            model_name="consentwithdrawal",
+            name="withdrawn_on",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("past")], verbose_name="trukket"
+            ),
         ),
     ]

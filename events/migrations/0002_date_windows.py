@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='date',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('case')], verbose_name='dato'),
+            model_name="event",
+            name="date",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("case")], verbose_name="dato"
+            ),
         ),
     ]

@@ -5,20 +5,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobbloop', '0002_loop_closed_by'),
+        ("jobbloop", "0002_loop_closed_by"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='loop',
-            name='start_date',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('case')], verbose_name='oppstart'),
+            model_name="loop",
+            name="start_date",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("case")], verbose_name="oppstart"
+            ),
         ),
         migrations.AlterField(
-            model_name='loopcandidate',
-            name='left_on',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='gikk ut'),
+            model_name="loopcandidate",
+            name="left_on",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="gikk ut",
+            ),
         ),
     ]

@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('matching', '0002_match_shared_summary'),
+        ("matching", "0002_match_shared_summary"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='match',
-            name='start_date',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='startdato'),
+            model_name="match",
+            name="start_date",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="startdato",
+            ),
         ),
     ]

@@ -5,20 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participants', '0005_overview_indexes'),
+        ("participants", "0005_overview_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalparticipant',
-            name='birth_date',
-            field=models.DateField(editable=False, validators=[core.bounds.DateWindowValidator('birth')], verbose_name='fødselsdato'),
+            model_name="historicalparticipant",
+            name="birth_date",
+            field=models.DateField(
+                editable=False,
+                validators=[core.bounds.DateWindowValidator("birth")],
+                verbose_name="fødselsdato",
+            ),
         ),
         migrations.AlterField(
-            model_name='participant',
-            name='birth_date',
-            field=models.DateField(editable=False, validators=[core.bounds.DateWindowValidator('birth')], verbose_name='fødselsdato'),
+            model_name="participant",
+            name="birth_date",
+            field=models.DateField(
+                editable=False,
+                validators=[core.bounds.DateWindowValidator("birth")],
+                verbose_name="fødselsdato",
+            ),
         ),
     ]

@@ -5,60 +5,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('phases', '0005_overview_indexes'),
+        ("phases", "0005_overview_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='activitycard',
-            name='from_date',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='fra'),
+            model_name="activitycard",
+            name="from_date",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="fra",
+            ),
         ),
         migrations.AlterField(
-            model_name='activitycard',
-            name='to_date',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='til'),
+            model_name="activitycard",
+            name="to_date",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="til",
+            ),
         ),
         migrations.AlterField(
-            model_name='employment',
-            name='start_date',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='startdato'),
+            model_name="employment",
+            name="start_date",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="startdato",
+            ),
         ),
         migrations.AlterField(
-            model_name='fagbrev',
-            name='passed_on',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('past')], verbose_name='fagprøve bestått'),
+            model_name="fagbrev",
+            name="passed_on",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("past")],
+                verbose_name="fagprøve bestått",
+            ),
         ),
         migrations.AlterField(
-            model_name='followupagreement',
-            name='valid_from',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('case')], verbose_name='gjelder fra'),
+            model_name="followupagreement",
+            name="valid_from",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("case")], verbose_name="gjelder fra"
+            ),
         ),
         migrations.AlterField(
-            model_name='followupagreement',
-            name='valid_to',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('case')], verbose_name='gjelder til'),
+            model_name="followupagreement",
+            name="valid_to",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("case")],
+                verbose_name="gjelder til",
+            ),
         ),
         migrations.AlterField(
-            model_name='laerekontrakt',
-            name='signed_on',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('past')], verbose_name='signert'),
+            model_name="laerekontrakt",
+            name="signed_on",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("past")], verbose_name="signert"
+            ),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='held_on',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('case')], verbose_name='dato'),
+            model_name="meeting",
+            name="held_on",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("case")], verbose_name="dato"
+            ),
         ),
         migrations.AlterField(
-            model_name='meeting',
-            name='next_agreed_on',
-            field=models.DateField(blank=True, null=True, validators=[core.bounds.DateWindowValidator('planned')], verbose_name='neste avtalte møte'),
+            model_name="meeting",
+            name="next_agreed_on",
+            field=models.DateField(
+                blank=True,
+                null=True,
+                validators=[core.bounds.DateWindowValidator("planned")],
+                verbose_name="neste avtalte møte",
+            ),
         ),
         migrations.AlterField(
-            model_name='opplaeringsplan',
-            name='received_on',
-            field=models.DateField(validators=[core.bounds.DateWindowValidator('past')], verbose_name='mottatt'),
+            model_name="opplaeringsplan",
+            name="received_on",
+            field=models.DateField(
+                validators=[core.bounds.DateWindowValidator("past")], verbose_name="mottatt"
+            ),
         ),
     ]
