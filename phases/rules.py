@@ -91,6 +91,16 @@ def refusal(participant, from_phase: str, to_phase: str, *, end_reason: str = ""
     return PHASES.refusal(participant, from_phase, to_phase, end_reason=end_reason)
 
 
+def targets_with_needs(participant) -> list[tuple[str, str]]:
+    """The phases she may move to from where she is, each with what it still needs ("" when
+    nothing): what the phase form offers. The end reason is asked for in the form itself."""
+    current = participant.phase
+    return [
+        (target, PHASES.refusal(participant, current, target, end_reason="asked in the form"))
+        for target in PHASES.targets(current)
+    ]
+
+
 # The veileder's tasks per phase, from seed 000 ("NAV-veileders rolle").
 CHECKLISTS: dict[str, list[tuple[str, str]]] = {
     P.KARTLEGGE: [

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from participants.models import Phase
 from phases.models import ChecklistItem, PhaseTransition
+from phases.rules import PHASES
 from phases.services import (
     activity_card_create,
     activity_message_add,
@@ -126,15 +127,37 @@ def test_ending_from_the_form_needs_a_reason_and_shows_it_in_the_timeline(client
     assert "Matching → Avsluttet" in page and "(helse)" in page and "Sykmeldt" in page
 
 
-def test_the_form_offers_every_phase_but_the_current(client, veileder, django_assert_num_queries):
+def test_the_form_offers_only_the_legal_targets_with_what_each_needs(
+    client, veileder, django_assert_num_queries
+):
     p = ParticipantFactory(veileder=veileder, phase=Phase.PRAKSIS)
     client.force_login(veileder)
     client.get(CASELOAD)
-    # session, user, roles, grants, permissions x2, participant, audit row, unread count
-    with django_assert_num_queries(9):
-        form = client.get(reverse("phases:transition", args=[p.uuid])).context["form"]
-    values = {v for v, _ in form.fields["to_phase"].choices}
-    assert values == set(Phase.values) - {Phase.PRAKSIS}
+    # session, user, roles, grants, permissions x2, participant, audit row, unread count,
+    # and one look per guarded target (skole, læretid, jobb)
+    with django_assert_num_queries(12):
+        response = client.get(reverse("phases:transition", args=[p.uuid]))
+    form = response.context["form"]
+    values = [v for v, _ in form.fields["to_phase"].choices if v]
+    assert values == PHASES.targets(Phase.PRAKSIS)
+    assert Phase.KARTLEGGE not in values  # not a legal move from praksis
+    html = response.content.decode()
+    assert "Læretid krever en lærekontrakt" in html
+    assert "Skole krever en registrert opplæringsplan" in html
+    # Avsluttet asks for its reason in the form itself, so it needs nothing beforehand.
+    assert dict(form.needs).get(Phase.AVSLUTTET.label) is None
+
+
+def test_an_illegal_target_is_refused_by_the_form(client, veileder):
+    p = ParticipantFactory(veileder=veileder, phase=Phase.PRAKSIS)
+    client.force_login(veileder)
+    response = client.post(
+        reverse("phases:transition", args=[p.uuid]), {"to_phase": Phase.KARTLEGGE}
+    )
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode()
+    p.refresh_from_db()
+    assert p.phase == Phase.PRAKSIS
 
 
 def test_caseload_shows_phase_days_and_overdue_and_filters_with_a_fixed_query_count(
