@@ -68,6 +68,27 @@ def _store_followup_due(participant: Participant) -> None:
     )
 
 
+def _latest_followup_due(participant: Participant, meeting: Meeting) -> datetime.date | None:
+    """When the next follow-up falls due after ``meeting`` if nothing sooner is agreed."""
+    entered_on = timezone.localdate(participant.phase_entered_at)
+    last = (
+        Meeting.objects.filter(
+            participant=participant, held_on__gte=entered_on, kind__in=FOLLOW_UP_KINDS
+        )
+        .order_by("-held_on")
+        .values_list("held_on", flat=True)
+        .first()
+    )
+    if meeting.kind in FOLLOW_UP_KINDS and meeting.held_on >= entered_on:
+        last = max(d for d in (last, meeting.held_on) if d is not None)
+    return next_followup_due(
+        phase=participant.phase,
+        phase_entered_on=entered_on,
+        last_followup_on=last,
+        agreed_on=None,
+    )
+
+
 def _create_checklist(participant: Participant, phase: str) -> None:
     ChecklistItem.objects.bulk_create(
         [
@@ -159,6 +180,14 @@ def meeting_record(*, participant: Participant, actor: User, **fields) -> Meetin
             )
         if meeting.next_agreed_on and meeting.held_on and meeting.next_agreed_on <= meeting.held_on:
             raise DomainError("Neste avtalte møte må være etter møtedatoen.")
+        if meeting.next_agreed_on and meeting.held_on:
+            latest = _latest_followup_due(locked, meeting)
+            if latest is not None and meeting.next_agreed_on > latest:
+                # Refused, not quietly moved: the four-week rhythm would cap it at ``latest``.
+                raise DomainError(
+                    "Neste avtalte møte kan ikke være senere enn "
+                    f"{latest:%d.%m.%Y}: oppfølgingen skal skje minst hver fjerde uke."
+                )
         try:
             meeting.full_clean()
         except ValidationError as exc:
