@@ -117,6 +117,7 @@ def event_detail(request, event):
             "rows": invitation_rows(request.user, event),
             "forms": forms,
             "outcome_choices": OutcomeForm.base_fields["outcome"].choices,
+            "outcome_not_yet": services.outcome_refusal(event),
             "may_manage": may_manage_event(request.user, event),
             "error": error,
         },
