@@ -143,6 +143,12 @@ CHECKLISTS: dict[str, list[tuple[str, str]]] = {
     P.AVSLUTTET: [],
 }
 
+# A registration that is itself a checklist task ticks it: (phase, key) per registration.
+TICKED_BY_REGISTRATION: dict[str, tuple[str, str]] = {
+    "laerekontrakt": (P.LARETID, "laerekontrakt"),
+    "opplaeringsplan": (P.SKOLE, "opplaeringsplan"),
+}
+
 FOLLOW_UP_DAYS = 28
 FOLLOWED_UP_PHASES = {P.PRAKSIS, P.SKOLE, P.LARETID}
 

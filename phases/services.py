@@ -34,7 +34,13 @@ from .models import (
     Opplaeringsplan,
     PhaseTransition,
 )
-from .rules import ACTIVITIES, CHECKLISTS, next_followup_due, refusal
+from .rules import (
+    ACTIVITIES,
+    CHECKLISTS,
+    TICKED_BY_REGISTRATION,
+    next_followup_due,
+    refusal,
+)
 
 FOLLOW_UP_KINDS = (MeetingKind.OPPSTARTSMOTE, MeetingKind.OPPFOLGINGSMOTE, MeetingKind.DIALOGMOTE)
 
@@ -87,6 +93,22 @@ def _latest_followup_due(participant: Participant, meeting: Meeting) -> datetime
         last_followup_on=last,
         agreed_on=None,
     )
+
+
+def _tick_for_registration(participant: Participant, actor: User, registration: str) -> None:
+    """Tick the checklist task a registration fulfils, creating it ahead of its phase when
+    she is not there yet (entering the phase later keeps the ticked item)."""
+    phase, key = TICKED_BY_REGISTRATION[registration]
+    position, label = next((i, lbl) for i, (k, lbl) in enumerate(CHECKLISTS[phase]) if k == key)
+    item, _ = ChecklistItem.objects.select_for_update().get_or_create(
+        participant=participant,
+        phase=phase,
+        key=key,
+        defaults={"label": label, "position": position},
+    )
+    if item.done_at is None:
+        item.done_at, item.done_by = timezone.now(), actor
+        item.save(update_fields=["done_at", "done_by"])
 
 
 def _create_checklist(participant: Participant, phase: str) -> None:
@@ -215,9 +237,12 @@ def _register(model, *, participant: Participant, actor: User, what: str, **fiel
 
 
 def opplaeringsplan_register(*, participant, actor, **fields) -> Opplaeringsplan:
-    return _register(
-        Opplaeringsplan, participant=participant, actor=actor, what="Opplæringsplan", **fields
-    )
+    with transaction.atomic():
+        plan = _register(
+            Opplaeringsplan, participant=participant, actor=actor, what="Opplæringsplan", **fields
+        )
+        _tick_for_registration(plan.participant, actor, "opplaeringsplan")
+    return plan
 
 
 def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
@@ -227,6 +252,7 @@ def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
         contract = _register(
             Laerekontrakt, participant=participant, actor=actor, what="Lærekontrakt", **fields
         )
+        _tick_for_registration(contract.participant, actor, "laerekontrakt")
         _tell_markedsradgiver(contract)
     return contract
 

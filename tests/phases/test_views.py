@@ -215,3 +215,29 @@ def test_phases_admin_is_read_only(client, admin_user, veileder):
         assert client.get(reverse(f"admin:phases_{name}_changelist")).status_code == 200
     detail = client.get(reverse("admin:phases_phasetransition_change", args=[row.pk]))
     assert detail.status_code == 200 and "Lagre" not in detail.content.decode()
+
+
+def test_registering_a_laerekontrakt_ticks_its_checklist_item(client, veileder):
+    from tests.factories import CompanyFactory, LaerefagFactory
+
+    p = ParticipantFactory(veileder=veileder, phase=Phase.MATCHING)
+    client.force_login(veileder)
+    response = client.post(
+        reverse("phases:laerekontrakt_create", args=[p.uuid]),
+        {
+            "company": CompanyFactory().pk,
+            "laerefag": LaerefagFactory().pk,
+            "opplaeringskontor": "Opplæringskontoret",
+            "signed_on": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    item = ChecklistItem.objects.get(participant=p, phase=Phase.LARETID, key="laerekontrakt")
+    assert item.done_at is not None and item.done_by == veileder
+    # Entering læretid keeps the ticked item and adds the rest unticked.
+    phase_transition(participant=p, to_phase=Phase.LARETID, actor=veileder)
+    items = {i.key: i for i in ChecklistItem.objects.filter(participant=p, phase=Phase.LARETID)}
+    assert items["laerekontrakt"].done_at is not None
+    assert items["markedsradgiver"].done_at is None
+    page = client.get(reverse("participants:detail", args=[p.uuid])).content.decode()
+    assert "Lærekontrakt signert" in page
