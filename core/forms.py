@@ -11,6 +11,8 @@ from .widgets import FastSelect
 # dashes before it) becomes the Norwegian word the rest of the app uses.
 _DJANGO_BLANKS = {"---------", str(BLANK_CHOICE_LABEL), "- Select an option -"}
 BLANK_LABEL = "Velg"
+# Long enough for any pass phrase; only a bound on the work of hashing it.
+PASSWORD_MAX = 4096
 
 _WIDGET_CLASSES = {
     forms.Select: "aksel-select__input aksel-body-short",
@@ -34,7 +36,13 @@ class AkselFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
-            self.data = _normalised(self.data)
+            # A password is compared byte for byte with what was set: never rewritten.
+            secret = {
+                self.add_prefix(n)
+                for n, f in self.fields.items()
+                if isinstance(f.widget, forms.PasswordInput)
+            }
+            self.data = _normalised(self.data, skip=secret)
         for name, field in self.fields.items():
             _norwegian_blank(field)
             self._bound_field(name, field)
@@ -60,6 +68,10 @@ class AkselFormMixin:
                 field.widget.attrs.setdefault("max", window.upper().isoformat())
         elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
             _bound_number(field)
+        elif isinstance(field.widget, forms.PasswordInput):
+            if field.max_length is None:
+                field.max_length = PASSWORD_MAX
+                field.validators.append(MaxLengthValidator(PASSWORD_MAX))
         elif isinstance(field, forms.CharField) and not isinstance(field, forms.UUIDField):
             multiline = isinstance(field.widget, forms.Textarea)
             if field.max_length is None:
@@ -131,14 +143,18 @@ class _NumberCheck:
             raise ValidationError(self.message, code="number_window")
 
 
-def _normalised(data):
+def _normalised(data, *, skip=frozenset()):
     """The submitted text in NFC, whatever shape the data came in."""
+
+    def norm(key, value):
+        return bounds.normalise(value) if isinstance(value, str) and key not in skip else value
+
     if isinstance(data, QueryDict):
         copy = data.copy()
         for key, values in data.lists():
-            copy.setlist(key, [bounds.normalise(v) if isinstance(v, str) else v for v in values])
+            copy.setlist(key, [norm(key, v) for v in values])
         copy._mutable = False
         return copy
     if isinstance(data, dict):
-        return {k: bounds.normalise(v) if isinstance(v, str) else v for k, v in data.items()}
+        return {k: norm(k, v) for k, v in data.items()}
     return data
