@@ -124,23 +124,25 @@ def _bound_number(field) -> None:
     window = bounds.COUNT
     lower = window.lower if field.min_value is None else max(field.min_value, window.lower)
     upper = window.upper if field.max_value is None else min(field.max_value, window.upper)
-    message = bounds.NumberWindow(lower, upper).message()
     # Replace Django's own range checks: one message that states the whole window.
     field.validators = [
         v for v in field.validators if not isinstance(v, MinValueValidator | MaxValueValidator)
     ]
-    field.validators.append(_NumberCheck(lower, upper, message))
+    field.validators.append(_NumberCheck(field))
     field.min_value, field.max_value = lower, upper
     field.widget.attrs["min"], field.widget.attrs["max"] = str(lower), str(upper)
 
 
 class _NumberCheck:
-    def __init__(self, lower, upper, message):
-        self.lower, self.upper, self.message = lower, upper, message
+    """Reads the field's window when it runs, so a form that narrows it later is obeyed."""
+
+    def __init__(self, field):
+        self.field = field
 
     def __call__(self, value) -> None:
-        if value is not None and not (self.lower <= value <= self.upper):
-            raise ValidationError(self.message, code="number_window")
+        lower, upper = self.field.min_value, self.field.max_value
+        if value is not None and not (lower <= value <= upper):
+            raise ValidationError(bounds.NumberWindow(lower, upper).message(), code="number_window")
 
 
 def _normalised(data, *, skip=frozenset()):

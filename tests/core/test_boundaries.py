@@ -230,6 +230,62 @@ def test_every_form_and_post_view_is_covered(client, personas, participant, reco
     assert not unexplained, f"POST views without a form: {unexplained}"
 
 
+def _edge_failures(label, form_field) -> list[str]:
+    """The field itself, at its bounds (accepted) and one step beyond (refused)."""
+    from django.core.exceptions import ValidationError
+
+    def refused(value) -> bool:
+        try:
+            form_field.run_validators(value)
+        except ValidationError:
+            return True
+        return False
+
+    if isinstance(form_field, forms.DateTimeField | forms.FileField):
+        return []
+    one_day = datetime.timedelta(days=1)
+    if isinstance(form_field, forms.DateField):
+        low = high = None
+        for v in form_field.validators:
+            if getattr(v, "__self__", None) is not None and isinstance(
+                v.__self__, bounds.DateWindow
+            ):
+                low, high = v.__self__.lower(), v.__self__.upper()
+        if low is None:
+            return [f"{label}: no date window"]
+        at, beyond = [low, high], [low - one_day, high + one_day]
+    elif isinstance(form_field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+        if form_field.min_value is None or form_field.max_value is None:
+            return [f"{label}: no number window"]
+        at = [form_field.min_value, form_field.max_value]
+        beyond = [form_field.min_value - 1, form_field.max_value + 1]
+    elif isinstance(form_field, forms.CharField) and not isinstance(form_field, forms.UUIDField):
+        if not form_field.max_length:
+            return [f"{label}: no length limit"]
+        at, beyond = ["a" * form_field.max_length], ["a" * (form_field.max_length + 1)]
+        if isinstance(form_field, forms.EmailField):
+            # "a…a" is no address; the length check is what is tested here.
+            at, beyond = [], ["a@" + "b" * form_field.max_length + ".no"]
+    else:
+        return []
+    failures = [f"{label}: refuses {str(v)[:20]!r} at its bound" for v in at if refused(v)]
+    failures += [f"{label}: accepts {str(v)[:20]!r} beyond" for v in beyond if not refused(v)]
+    return failures
+
+
+def test_every_field_accepts_its_bounds_and_refuses_one_step_beyond(
+    client, personas, participant, recorder
+):
+    targets, _ = _walk(client, personas, participant, recorder)
+    failures = []
+    for target in targets:
+        if _class_name(target.form).startswith("django."):
+            continue
+        for name, form_field in target.form.fields.items():
+            failures += _edge_failures(f"{_class_name(target.form)}.{name}", form_field)
+    assert not failures, "\n".join(sorted(set(failures)))
+
+
 def _field_error(form, key) -> list[str]:
     name = key[len(form.prefix) + 1 :] if form.prefix else key
     return [str(m) for m in form.errors.get(name, [])] + [
