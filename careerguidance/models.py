@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.bounds import DateWindowValidator
+
 
 class GuidanceInterest(models.Model):
     """Step 1 of seed 004: interest in a fagbrev found, Karrieresenteret explained."""
@@ -11,7 +13,9 @@ class GuidanceInterest(models.Model):
     participant = models.ForeignKey(
         "participants.Participant", on_delete=models.CASCADE, related_name="guidance_interests"
     )
-    informed_on = models.DateField("informert om Karrieresenteret")
+    informed_on = models.DateField(
+        "informert om Karrieresenteret", validators=[DateWindowValidator("past")]
+    )
     note = models.CharField("merknad", max_length=300, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -53,7 +57,7 @@ class Appointment(models.Model):
         blank=True,
         related_name="guidance_appointments",
     )
-    starts_at = models.DateTimeField("tidspunkt")
+    starts_at = models.DateTimeField("tidspunkt", validators=[DateWindowValidator("planned")])
     duration_minutes = models.PositiveSmallIntegerField("varighet (minutter)", default=45)
     mode = models.CharField("form", max_length=10, choices=AppointmentMode.choices)
     location = models.CharField("sted", max_length=200, blank=True)

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from stdnum.no import orgnr
 
+from core.bounds import DateWindowValidator
+
 
 def validate_orgnr(value: str) -> None:
     if not orgnr.is_valid(value or ""):
@@ -63,7 +65,9 @@ class CompanyNeed(models.Model):
         "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
     )
     count = models.PositiveSmallIntegerField("antall", default=1)
-    from_date = models.DateField("fra dato", null=True, blank=True)
+    from_date = models.DateField(
+        "fra dato", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     note = models.CharField("merknad", max_length=300, blank=True)
 
     class Meta:

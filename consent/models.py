@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.bounds import DateWindowValidator
+from core.files import AppNamed
+
 
 class ConsentPurpose(models.TextChoices):
     SHARE_WITH_COUNTY = (
@@ -32,10 +35,14 @@ class Consent(models.Model):
     purpose = models.CharField("formål", max_length=30, choices=ConsentPurpose.choices)
     shared_what = models.CharField("hva som deles", max_length=300, blank=True)
     shared_with = models.CharField("med hvem", max_length=300, blank=True)
-    given_on = models.DateField("gitt")
+    given_on = models.DateField("gitt", validators=[DateWindowValidator("past")])
     method = models.CharField("hvordan", max_length=20, choices=ConsentMethod.choices)
-    document = models.FileField("signert skjema", upload_to="samtykker/%Y/", blank=True)
-    valid_until = models.DateField("gyldig til", null=True, blank=True)
+    document = models.FileField(
+        "signert skjema", upload_to=AppNamed("samtykker", "pdf"), blank=True
+    )
+    valid_until = models.DateField(
+        "gyldig til", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="registrert av",
@@ -56,7 +63,7 @@ class Consent(models.Model):
 
 class ConsentWithdrawal(models.Model):
     consent = models.OneToOneField(Consent, on_delete=models.CASCADE, related_name="withdrawal")
-    withdrawn_on = models.DateField("trukket")
+    withdrawn_on = models.DateField("trukket", validators=[DateWindowValidator("past")])
     note = models.CharField("merknad", max_length=300, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

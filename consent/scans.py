@@ -21,5 +21,9 @@ def validate_scan(upload) -> None:
         raise ValidationError("Filen er større enn 10 MB. Skann med lavere oppløsning.")
     head = upload.read(8)
     upload.seek(0)
-    if scan_kind(head) is None:
+    kind = scan_kind(head)
+    if kind is None:
         raise ValidationError("Det signerte skjemaet må være en PDF, JPEG eller PNG.")
+    # The stored name comes from the content (core.files.AppNamed adds a uuid); the
+    # client's file name is dropped here.
+    upload.name = f"skjema.{kind[1]}"

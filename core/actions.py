@@ -20,4 +20,18 @@ def run_action(request, handlers: dict, *args) -> tuple[bool, str]:
     if done:
         messages.success(request, done)
         return True, ""
-    return False, ""
+    # The invalid form may not be shown in the page's current state: say what was wrong.
+    form = next((a[action] for a in args if isinstance(a, dict) and action in a), None)
+    return False, errors_text(form) if form is not None else ""
+
+
+def errors_text(form) -> str:
+    """A form's errors as one sentence per field, for a page-level alert."""
+    if form is None or not form.errors:
+        return ""
+    parts = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        text = " ".join(str(e) for e in errors)
+        parts.append(f"{field.label}: {text}" if field is not None and field.label else text)
+    return " ".join(parts)

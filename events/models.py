@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.bounds import DateWindowValidator
+
 
 class EventKind(models.TextChoices):
     MOTEPLASS = "moteplass", "Møteplass"
@@ -24,7 +26,7 @@ class Event(models.Model):
         "type", max_length=12, choices=EventKind.choices, default=EventKind.MOTEPLASS
     )
     title = models.CharField("navn", max_length=200)
-    date = models.DateField("dato")
+    date = models.DateField("dato", validators=[DateWindowValidator("case")])
     place = models.CharField("sted", max_length=200)
     nav_kontor = models.ForeignKey(
         "accounts.NavKontor", verbose_name="NAV-kontor", on_delete=models.PROTECT, related_name="+"

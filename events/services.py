@@ -69,6 +69,14 @@ def invitation_create(*, event: Event, participant: Participant, actor: User) ->
     return invitation
 
 
+def outcome_refusal(event, today=None) -> str:
+    """Why an outcome cannot be recorded yet ("" when it can): only once the event is held."""
+    today = today or timezone.localdate()
+    if event.date > today:
+        return f"Utfallet kan registreres fra og med møteplassdagen, {event.date:%d.%m.%Y}."
+    return ""
+
+
 def invitation_record_outcome(
     *, invitation: Invitation, actor: User, outcome: str, company: Company | None = None
 ) -> Invitation:
@@ -79,6 +87,8 @@ def invitation_record_outcome(
     if outcome not in Outcome.values:
         raise DomainError("Ukjent utfall.")
     event = invitation.event
+    if why_not := outcome_refusal(event):
+        raise DomainError(why_not)
     if outcome == Outcome.MATCHET:
         if company is None or not event.companies.filter(pk=company.pk).exists():
             raise DomainError(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from accounts.capabilities import Capability, may
 from accounts.decorators import capability_required
 from companies.models import Company
-from core.actions import run_action
+from core.actions import errors_text, run_action
 from core.exceptions import DomainError
 from core.formtokens import once
 from core.pagination import page_size
@@ -77,7 +77,7 @@ def _add_company(request, event, forms):
 def _outcome(request, event, forms):
     form = OutcomeForm(request.POST, companies=event.companies.all())
     if not form.is_valid():
-        raise DomainError("Velg et utfall.")
+        raise DomainError(errors_text(form) or "Velg et utfall.")
     invitation = get_object_or_404(Invitation, uuid=form.cleaned_data["invitation"], event=event)
     services.invitation_record_outcome(
         invitation=invitation,
@@ -120,6 +120,7 @@ def event_detail(request, event):
             "rows": invitation_rows(request.user, event),
             "forms": forms,
             "outcome_choices": OutcomeForm.base_fields["outcome"].choices,
+            "outcome_not_yet": services.outcome_refusal(event),
             "may_manage": may_manage_event(request.user, event),
             "error": error,
         },

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.bounds import DateWindowValidator
+
 from .schedule import loop_schedule
 
 
@@ -18,7 +20,7 @@ class Loop(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField("navn", max_length=200)
-    start_date = models.DateField("oppstart")
+    start_date = models.DateField("oppstart", validators=[DateWindowValidator("case")])
     nav_kontor = models.ForeignKey(
         "accounts.NavKontor", verbose_name="NAV-kontor", on_delete=models.PROTECT, related_name="+"
     )
@@ -87,7 +89,9 @@ class LoopCandidate(models.Model):
         "participants.Participant", on_delete=models.CASCADE, related_name="loop_places"
     )
     start_position = models.PositiveSmallIntegerField("starter hos bedrift nr.")
-    left_on = models.DateField("gikk ut", null=True, blank=True)
+    left_on = models.DateField(
+        "gikk ut", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     left_reason = models.CharField("årsak", max_length=20, choices=LeaveReason.choices, blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

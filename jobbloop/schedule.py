@@ -10,7 +10,8 @@ and 30 June, not on dates that drift with each short month.
 import datetime
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
+from core.bounds import add_days
+from core.bounds import add_months as safe_add_months
 
 ROTATION_MONTHS = (4, 8)
 LOOP_MONTHS = 12
@@ -19,8 +20,8 @@ POSITIONS = (1, 2, 3)
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
-    """Calendar months, clamped at month end (relativedelta's rule)."""
-    return day + relativedelta(months=months)
+    """Calendar months, clamped at month end; a stored far date never raises (core.bounds)."""
+    return safe_add_months(day, months)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def loop_schedule(start: datetime.date, *, on: datetime.date | None = None) -> S
         )
         for first in POSITIONS
     }
-    gatherings = tuple(r - GATHERING_BEFORE for r in rotations)
+    gatherings = tuple(add_days(r, -GATHERING_BEFORE.days) for r in rotations)
     if on is None:
         return Schedule(start, rotations, gatherings, ends_on, periods)
     return Schedule(

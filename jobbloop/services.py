@@ -1,11 +1,13 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import NAV_ROLES, roles_of
 from audit.services import audit_change
+from core.bounds import CASE
 from core.exceptions import DomainError
 from core.identity import age_on
 from participants.access import may_change
@@ -27,6 +29,10 @@ def loop_create(*, actor: User, name: str, start_date: datetime.date, companies:
         raise DomainError("En JobbLoop har tre ulike bedrifter.")
     if not name.strip():
         raise DomainError("Gi loopen et navn.")
+    try:
+        CASE.check(start_date)
+    except ValidationError as exc:
+        raise DomainError(exc.messages[0]) from None
     with transaction.atomic():
         loop = Loop.objects.create(
             name=name.strip(),

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.bounds import DateWindowValidator
+
 
 class MatchStatus(models.TextChoices):
     FORESLATT = "foreslatt", "Foreslått"
@@ -50,7 +52,9 @@ class Match(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    start_date = models.DateField("startdato", null=True, blank=True)
+    start_date = models.DateField(
+        "startdato", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="vurdert av",

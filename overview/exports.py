@@ -16,12 +16,24 @@ class _Echo:
         return value
 
 
+# OWASP's CSV injection rule: a cell starting with one of these is a formula to a
+# spreadsheet, so text starting with one gets a leading quote and stays text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text that a spreadsheet would run as a formula, made plain text; other values as-is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _cell(value):
     if value is None:
         return ""
     if hasattr(value, "strftime"):
         return value.strftime("%d.%m.%Y")
-    return value
+    return neutralise(value)
 
 
 def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> StreamingHttpResponse:
@@ -41,11 +53,22 @@ def csv_response(filename: str, header: list[str], rows: Iterable[list]) -> Stre
 def xlsx_response(filename: str, sheet: str, header: list[str], rows: Iterable[list]):
     """Written row by row to a temporary file (constant memory), then streamed."""
     out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    book = xlsxwriter.Workbook(out, {"constant_memory": True, "remove_timezone": True})
+    # Strings stay strings: xlsxwriter's defaults would turn "=..." into a live formula and
+    # "http://..." into a link.
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "remove_timezone": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
     bold = book.add_format({"bold": True})
     date = book.add_format({"num_format": "dd.mm.yyyy"})
     ws = book.add_worksheet(sheet[:31])
-    ws.write_row(0, 0, header, bold)
+    ws.write_row(0, 0, [neutralise(h) for h in header], bold)
     ws.freeze_panes(1, 0)
     for i, r in enumerate(rows, start=1):
         for j, value in enumerate(r):
@@ -53,6 +76,8 @@ def xlsx_response(filename: str, sheet: str, header: list[str], rows: Iterable[l
                 continue
             if hasattr(value, "strftime"):
                 ws.write_datetime(i, j, _as_datetime(value), date)
+            elif isinstance(value, str):
+                ws.write_string(i, j, neutralise(value))
             else:
                 ws.write(i, j, value)
     book.close()

@@ -1,9 +1,10 @@
 """What the overview page, its lists and its exports read: built on figures and durations."""
 
 import datetime
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Case, F, QuerySet, When
 from django.utils.crypto import salted_hmac
 
 from participants.access import allowed
@@ -103,8 +104,26 @@ def with_identity(user, participants: QuerySet[Participant]) -> QuerySet[Partici
     return (
         participants.annotate(identified=allowed(user))  # may see her by name
         .select_related("nav_kontor", "veileder", "sluttkompetanse")
-        .order_by("last_name", "first_name", "id")
+        # Pseudonymised rows after the named ones, in uuid order: an order by name would
+        # tell a pseudonym's alphabetical place (the export sorts them by pseudonym).
+        .order_by(
+            F("identified").desc(),
+            Case(When(identified=True, then=F("last_name"))),
+            Case(When(identified=True, then=F("first_name"))),
+            "uuid",
+        )
     )
+
+
+def pseudonymised_last(rows: Iterable[dict]) -> Iterator[dict]:
+    """Named rows as they come, then the pseudonymised ones ordered by pseudonym."""
+    hidden = []
+    for r in rows:
+        if r["uuid"] is not None:
+            yield r
+        else:
+            hidden.append(r)
+    yield from sorted(hidden, key=lambda r: r["pseudonym"])
 
 
 def pseudonym(participant: Participant) -> str:

@@ -12,7 +12,15 @@ from .access import may_see_overview, sees_all_offices
 from .exports import csv_response, xlsx_response
 from .figures import FOLLOWUP_KINDS
 from .filters import OverviewForm
-from .selectors import ROW_COLUMNS, drilldown, figure_rows, overview, row, with_identity
+from .selectors import (
+    ROW_COLUMNS,
+    drilldown,
+    figure_rows,
+    overview,
+    pseudonymised_last,
+    row,
+    with_identity,
+)
 
 
 def _form(request):
@@ -95,7 +103,10 @@ def participants_page(request):
 
 @login_required
 def export(request):
-    _, f, _ = _form(request)
+    form, f, _ = _form(request)
+    if form.is_bound and not form.is_valid():
+        # A file made from a filter other than the one asked for would mislead.
+        return render(request, "400.html", {"form": form}, status=400)
     today = timezone.localdate()
     fmt = request.GET.get("format", "csv")
     what = request.GET.get("innhold", "tall")
@@ -119,7 +130,9 @@ def export(request):
         header = [label for _key, label in ROW_COLUMNS]
         rows = (
             [r[key] for key, _label in ROW_COLUMNS]
-            for r in (row(p, today) for p in participants.iterator(chunk_size=2000))
+            for r in pseudonymised_last(
+                row(p, today) for p in participants.iterator(chunk_size=2000)
+            )
         )
         name, sheet = f"oversikt-deltakere-{stamp}", "Deltakere"
     if fmt == "csv":

@@ -7,6 +7,7 @@ from django.utils import timezone
 from guardian.models import UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from core.bounds import DateWindowValidator
 from core.identity import age_on, mask, validate_identity
 
 
@@ -78,7 +79,9 @@ class Participant(models.Model):
     fodselsnummer = models.CharField(
         "fødselsnummer/D-nummer", max_length=11, unique=True, validators=[validate_identity]
     )
-    birth_date = models.DateField("fødselsdato", editable=False)
+    birth_date = models.DateField(
+        "fødselsdato", validators=[DateWindowValidator("birth")], editable=False
+    )
     first_name = models.CharField("fornavn", max_length=100)
     last_name = models.CharField("etternavn", max_length=100)
     phone = models.CharField("telefon", max_length=20, blank=True)

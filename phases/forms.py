@@ -1,7 +1,7 @@
 from django import forms
 
 from companies.models import Company
-from core.forms import AkselFormMixin
+from core.forms import BLANK_LABEL, AkselFormMixin
 from participants.models import Laerefag, Phase
 
 from .models import (
@@ -16,6 +16,7 @@ from .models import (
     Meeting,
     Opplaeringsplan,
 )
+from .rules import targets_with_needs
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -34,9 +35,24 @@ class TransitionForm(AkselFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, current: str, **kwargs):
+    def __init__(self, *args, participant, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_phase"].choices = [(v, label) for v, label in Phase.choices if v != current]
+        # Only the moves the rule table allows from her phase; what each still needs is shown
+        # beside the choice, so the form never offers what the service then refuses unseen.
+        options = targets_with_needs(participant)
+        self.needs = [(Phase(target).label, need) for target, need in options if need]
+        self.fields["to_phase"].choices = [
+            ("", BLANK_LABEL),
+            *(
+                (
+                    target,
+                    f"{Phase(target).label} (mangler noe, se under)"
+                    if need
+                    else Phase(target).label,
+                )
+                for target, need in options
+            ),
+        ]
 
 
 class MeetingForm(AkselFormMixin, forms.ModelForm):

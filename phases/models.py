@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.bounds import DateWindowValidator
 from participants.models import Phase
 
 
@@ -58,7 +59,7 @@ class Opplaeringsplan(models.Model):
     participant = models.ForeignKey(
         "participants.Participant", on_delete=models.CASCADE, related_name="opplaeringsplaner"
     )
-    received_on = models.DateField("mottatt")
+    received_on = models.DateField("mottatt", validators=[DateWindowValidator("past")])
     school = models.CharField("skole eller opplæringssted", max_length=200, blank=True)
     description = models.TextField("innhold", blank=True)
     registered_by = models.ForeignKey(
@@ -87,7 +88,7 @@ class Laerekontrakt(models.Model):
         "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
     )
     opplaeringskontor = models.CharField("opplæringskontor", max_length=200)
-    signed_on = models.DateField("signert")
+    signed_on = models.DateField("signert", validators=[DateWindowValidator("past")])
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -112,7 +113,7 @@ class Fagbrev(models.Model):
     laerefag = models.ForeignKey(
         "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
     )
-    passed_on = models.DateField("fagprøve bestått")
+    passed_on = models.DateField("fagprøve bestått", validators=[DateWindowValidator("past")])
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -144,7 +145,9 @@ class Employment(models.Model):
         related_name="+",
     )
     employer_name = models.CharField("arbeidsgiver", max_length=200, blank=True)
-    start_date = models.DateField("startdato", null=True, blank=True)
+    start_date = models.DateField(
+        "startdato", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     found_herself = models.BooleanField("fant jobb selv", default=False)
     note = models.TextField("merknad", blank=True)
     registered_by = models.ForeignKey(
@@ -216,11 +219,13 @@ class Meeting(models.Model):
         "participants.Participant", on_delete=models.CASCADE, related_name="meetings"
     )
     kind = models.CharField("type møte", max_length=20, choices=MeetingKind.choices)
-    held_on = models.DateField("dato")
+    held_on = models.DateField("dato", validators=[DateWindowValidator("case")])
     place = models.CharField("sted", max_length=20, choices=MeetingPlace.choices)
     attendees = models.CharField("hvem deltok", max_length=300, blank=True)
     summary = models.TextField("referat", blank=True)
-    next_agreed_on = models.DateField("neste avtalte møte", null=True, blank=True)
+    next_agreed_on = models.DateField(
+        "neste avtalte møte", validators=[DateWindowValidator("planned")], null=True, blank=True
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -286,8 +291,10 @@ class FollowUpAgreement(models.Model):
     )
     version = models.PositiveSmallIntegerField("versjon")
     goals = models.TextField("mål")
-    valid_from = models.DateField("gjelder fra")
-    valid_to = models.DateField("gjelder til", null=True, blank=True)
+    valid_from = models.DateField("gjelder fra", validators=[DateWindowValidator("case")])
+    valid_to = models.DateField(
+        "gjelder til", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     extension = models.CharField("mulighet for forlengelse", max_length=300, blank=True)
     followup_frequency = models.CharField("hvor ofte oppfølging", max_length=200)
     followup_purpose = models.TextField("hensikt med oppfølgingen", blank=True)
@@ -340,8 +347,12 @@ class ActivityCard(models.Model):
     status = models.CharField(
         "status", max_length=15, choices=ActivityStatus.choices, default=ActivityStatus.PLANLAGT
     )
-    from_date = models.DateField("fra", null=True, blank=True)
-    to_date = models.DateField("til", null=True, blank=True)
+    from_date = models.DateField(
+        "fra", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
+    to_date = models.DateField(
+        "til", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     description = models.TextField("beskrivelse", blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

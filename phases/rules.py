@@ -10,6 +10,7 @@ guard, which returns the Norwegian sentence saying exactly what is missing, or "
 
 import datetime
 
+from core import bounds
 from core.states import Edge, Guard, StateTable
 from matching.models import Match, MatchStatus
 from participants.models import Phase
@@ -90,6 +91,16 @@ def refusal(participant, from_phase: str, to_phase: str, *, end_reason: str = ""
     return PHASES.refusal(participant, from_phase, to_phase, end_reason=end_reason)
 
 
+def targets_with_needs(participant) -> list[tuple[str, str]]:
+    """The phases she may move to from where she is, each with what it still needs ("" when
+    nothing): what the phase form offers. The end reason is asked for in the form itself."""
+    current = participant.phase
+    return [
+        (target, PHASES.refusal(participant, current, target, end_reason="asked in the form"))
+        for target in PHASES.targets(current)
+    ]
+
+
 # The veileder's tasks per phase, from seed 000 ("NAV-veileders rolle").
 CHECKLISTS: dict[str, list[tuple[str, str]]] = {
     P.KARTLEGGE: [
@@ -132,6 +143,12 @@ CHECKLISTS: dict[str, list[tuple[str, str]]] = {
     P.AVSLUTTET: [],
 }
 
+# A registration that is itself a checklist task ticks it: (phase, key) per registration.
+TICKED_BY_REGISTRATION: dict[str, tuple[str, str]] = {
+    "laerekontrakt": (P.LARETID, "laerekontrakt"),
+    "opplaeringsplan": (P.SKOLE, "opplaeringsplan"),
+}
+
 FOLLOW_UP_DAYS = 28
 FOLLOWED_UP_PHASES = {P.PRAKSIS, P.SKOLE, P.LARETID}
 
@@ -151,7 +168,7 @@ def next_followup_due(
     if phase not in FOLLOWED_UP_PHASES:
         return None
     base = max(d for d in (phase_entered_on, last_followup_on) if d is not None)
-    due = base + datetime.timedelta(days=FOLLOW_UP_DAYS)
+    due = bounds.add_days(base, FOLLOW_UP_DAYS)
     if agreed_on is not None and agreed_on >= base and agreed_on < due:
         return agreed_on
     return due

@@ -35,7 +35,13 @@ from .models import (
     Opplaeringsplan,
     PhaseTransition,
 )
-from .rules import ACTIVITIES, CHECKLISTS, next_followup_due, refusal
+from .rules import (
+    ACTIVITIES,
+    CHECKLISTS,
+    TICKED_BY_REGISTRATION,
+    next_followup_due,
+    refusal,
+)
 
 FOLLOW_UP_KINDS = (MeetingKind.OPPSTARTSMOTE, MeetingKind.OPPFOLGINGSMOTE, MeetingKind.DIALOGMOTE)
 
@@ -67,6 +73,43 @@ def _store_followup_due(participant: Participant) -> None:
         last_followup_on=last_followup.first(),
         agreed_on=agreed.first(),
     )
+
+
+def _latest_followup_due(participant: Participant, meeting: Meeting) -> datetime.date | None:
+    """When the next follow-up falls due after ``meeting`` if nothing sooner is agreed."""
+    entered_on = timezone.localdate(participant.phase_entered_at)
+    last = (
+        Meeting.objects.filter(
+            participant=participant, held_on__gte=entered_on, kind__in=FOLLOW_UP_KINDS
+        )
+        .order_by("-held_on")
+        .values_list("held_on", flat=True)
+        .first()
+    )
+    if meeting.kind in FOLLOW_UP_KINDS and meeting.held_on >= entered_on:
+        last = max(d for d in (last, meeting.held_on) if d is not None)
+    return next_followup_due(
+        phase=participant.phase,
+        phase_entered_on=entered_on,
+        last_followup_on=last,
+        agreed_on=None,
+    )
+
+
+def _tick_for_registration(participant: Participant, actor: User, registration: str) -> None:
+    """Tick the checklist task a registration fulfils, creating it ahead of its phase when
+    she is not there yet (entering the phase later keeps the ticked item)."""
+    phase, key = TICKED_BY_REGISTRATION[registration]
+    position, label = next((i, lbl) for i, (k, lbl) in enumerate(CHECKLISTS[phase]) if k == key)
+    item, _ = ChecklistItem.objects.select_for_update().get_or_create(
+        participant=participant,
+        phase=phase,
+        key=key,
+        defaults={"label": label, "position": position},
+    )
+    if item.done_at is None:
+        item.done_at, item.done_by = timezone.now(), actor
+        item.save(update_fields=["done_at", "done_by"])
 
 
 def _create_checklist(participant: Participant, phase: str) -> None:
@@ -159,6 +202,14 @@ def meeting_record(*, participant: Participant, actor: User, **fields) -> Meetin
             )
         if meeting.next_agreed_on and meeting.held_on and meeting.next_agreed_on <= meeting.held_on:
             raise DomainError("Neste avtalte møte må være etter møtedatoen.")
+        if meeting.next_agreed_on and meeting.held_on:
+            latest = _latest_followup_due(locked, meeting)
+            if latest is not None and meeting.next_agreed_on > latest:
+                # Refused, not quietly moved: the four-week rhythm would cap it at ``latest``.
+                raise DomainError(
+                    "Neste avtalte møte kan ikke være senere enn "
+                    f"{latest:%d.%m.%Y}: oppfølgingen skal skje minst hver fjerde uke."
+                )
         try:
             meeting.full_clean()
         except ValidationError as exc:
@@ -185,9 +236,12 @@ def _register(model, *, participant: Participant, actor: User, what: str, **fiel
 
 
 def opplaeringsplan_register(*, participant, actor, **fields) -> Opplaeringsplan:
-    return _register(
-        Opplaeringsplan, participant=participant, actor=actor, what="Opplæringsplan", **fields
-    )
+    with transaction.atomic():
+        plan = _register(
+            Opplaeringsplan, participant=participant, actor=actor, what="Opplæringsplan", **fields
+        )
+        _tick_for_registration(plan.participant, actor, "opplaeringsplan")
+    return plan
 
 
 def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
@@ -197,6 +251,7 @@ def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
         contract = _register(
             Laerekontrakt, participant=participant, actor=actor, what="Lærekontrakt", **fields
         )
+        _tick_for_registration(contract.participant, actor, "laerekontrakt")
         _tell_markedsradgiver(contract)
     return contract
 

@@ -30,7 +30,7 @@ from .models import ActivityCard, ChecklistItem, FollowUpAgreement, Kartlegging
 @once
 def transition(request, uuid):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
-    form = TransitionForm(request.POST or None, current=participant.phase)
+    form = TransitionForm(request.POST or None, participant=participant)
     if request.method == "POST" and form.is_valid():
         try:
             services.phase_transition(

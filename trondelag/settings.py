@@ -154,13 +154,25 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
     # WAL lets the web process, the worker and beat share the file without "database is locked".
+    # IMMEDIATE takes the write lock when a transaction starts, so a second writer waits up to
+    # ``timeout`` seconds for it instead of failing midway when a read lock cannot be upgraded
+    # (https://docs.djangoproject.com/en/stable/ref/databases/#sqlite-transaction-behavior).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# A form body (files excluded) above this answers 413 with a Norwegian page (core.views);
+# the longest form, the kartlegging, is well below it.
+# https://docs.djangoproject.com/en/stable/ref/settings/#data-upload-max-memory-size
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
 # --- Users, roles and object permissions -----------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

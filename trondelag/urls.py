@@ -34,3 +34,5 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("overview.urls")),
 ]
+
+handler400 = "core.views.bad_request"

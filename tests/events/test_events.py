@@ -118,7 +118,7 @@ def make_event(actor, companies=(), **kwargs):
     defaults = {
         "kind": "moteplass",
         "title": "Møteplass helse",
-        "date": datetime.date(2026, 12, 3),
+        "date": datetime.date(2026, 11, 20),
         "place": "Trondheim",
     }
     return event_create(actor=actor, companies=companies, **(defaults | kwargs))
@@ -326,3 +326,28 @@ def test_event_detail_query_count_does_not_grow_with_invitations(
         client.get(url)
         with django_assert_num_queries(EVENT_DETAIL_QUERIES[persona]):
             client.get(url)
+
+
+def test_an_outcome_can_only_be_recorded_once_the_event_is_held(client, veileder):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    event = make_event(veileder, date=tomorrow)
+    inv = invitation_create(
+        event=event, participant=ParticipantFactory(veileder=veileder), actor=veileder
+    )
+    with pytest.raises(DomainError, match="fra og med møteplassdagen"):
+        invitation_record_outcome(invitation=inv, actor=veileder, outcome=Outcome.IKKE_MATCHET)
+    client.force_login(veileder)
+    url = reverse("events:detail", args=[event.uuid])
+    page = client.get(url).content.decode()
+    assert 'value="outcome"' not in page  # no outcome form offered before the day
+    assert f"fra og med møteplassdagen, {tomorrow:%d.%m.%Y}" in page
+    posted = client.post(
+        url, {"action": "outcome", "invitation": str(inv.uuid), "outcome": Outcome.IKKE_MATCHET}
+    )
+    assert "fra og med møteplassdagen" in posted.content.decode()
+    inv.refresh_from_db()
+    assert inv.outcome_at is None
+    event.date = timezone.localdate()
+    event.save(update_fields=["date"])
+    done = invitation_record_outcome(invitation=inv, actor=veileder, outcome=Outcome.IKKE_MATCHET)
+    assert done.outcome == Outcome.IKKE_MATCHET

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import DomainError
 from participants.models import Phase
 from phases.rules import next_followup_due
 from phases.services import meeting_record
@@ -128,10 +129,36 @@ def test_a_phone_samtale_may_agree_a_sooner_date_without_restarting_the_clock(ve
     assert _meeting(p, veileder, D(2026, 2, 2), kind="samtale", next_agreed_on=D(2026, 2, 12)) == (
         D(2026, 2, 12)
     )
-    # A far agreement on the phone does not stretch the four weeks from the last meeting.
-    assert _meeting(p, veileder, D(2026, 2, 3), kind="samtale", next_agreed_on=D(2026, 4, 1)) == (
-        D(2026, 2, 27)
+    # A far agreement on the phone cannot stretch the four weeks from the last meeting: it is
+    # refused with the latest date allowed, not quietly moved.
+    with pytest.raises(DomainError, match=r"senere enn 27\.02\.2026"):
+        _meeting(p, veileder, D(2026, 2, 3), kind="samtale", next_agreed_on=D(2026, 4, 1))
+    p.refresh_from_db()
+    assert p.next_followup_due == D(2026, 2, 12)
+
+
+@pytest.mark.django_db
+def test_a_next_meeting_beyond_four_weeks_is_refused_in_the_form(client, veileder):
+    from django.urls import reverse
+
+    from phases.models import Meeting
+
+    p = _praksis_since(veileder, timezone.now() - datetime.timedelta(days=3))
+    today = timezone.localdate()
+    client.force_login(veileder)
+    response = client.post(
+        reverse("phases:meeting_create", args=[p.uuid]),
+        {
+            "kind": "oppfolgingsmote",
+            "held_on": today.isoformat(),
+            "place": "nav",
+            "next_agreed_on": (today + datetime.timedelta(days=40)).isoformat(),
+        },
     )
+    assert response.status_code == 200
+    latest = today + datetime.timedelta(days=28)
+    assert f"senere enn {latest:%d.%m.%Y}" in response.content.decode()
+    assert not Meeting.objects.filter(participant=p).exists()
 
 
 @pytest.mark.django_db

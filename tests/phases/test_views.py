@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from participants.models import Phase
 from phases.models import ChecklistItem, PhaseTransition
+from phases.rules import PHASES
 from phases.services import (
     activity_card_create,
     activity_message_add,
@@ -126,15 +127,37 @@ def test_ending_from_the_form_needs_a_reason_and_shows_it_in_the_timeline(client
     assert "Matching → Avsluttet" in page and "(helse)" in page and "Sykmeldt" in page
 
 
-def test_the_form_offers_every_phase_but_the_current(client, veileder, django_assert_num_queries):
+def test_the_form_offers_only_the_legal_targets_with_what_each_needs(
+    client, veileder, django_assert_num_queries
+):
     p = ParticipantFactory(veileder=veileder, phase=Phase.PRAKSIS)
     client.force_login(veileder)
     client.get(CASELOAD)
-    # session, user, roles, grants, permissions x2, participant, audit row, unread count
-    with django_assert_num_queries(9):
-        form = client.get(reverse("phases:transition", args=[p.uuid])).context["form"]
-    values = {v for v, _ in form.fields["to_phase"].choices}
-    assert values == set(Phase.values) - {Phase.PRAKSIS}
+    # session, user, roles, grants, permissions x2, participant, audit row, unread count,
+    # and one look per guarded target (skole, læretid, jobb)
+    with django_assert_num_queries(12):
+        response = client.get(reverse("phases:transition", args=[p.uuid]))
+    form = response.context["form"]
+    values = [v for v, _ in form.fields["to_phase"].choices if v]
+    assert values == PHASES.targets(Phase.PRAKSIS)
+    assert Phase.KARTLEGGE not in values  # not a legal move from praksis
+    html = response.content.decode()
+    assert "Læretid krever en lærekontrakt" in html
+    assert "Skole krever en registrert opplæringsplan" in html
+    # Avsluttet asks for its reason in the form itself, so it needs nothing beforehand.
+    assert dict(form.needs).get(Phase.AVSLUTTET.label) is None
+
+
+def test_an_illegal_target_is_refused_by_the_form(client, veileder):
+    p = ParticipantFactory(veileder=veileder, phase=Phase.PRAKSIS)
+    client.force_login(veileder)
+    response = client.post(
+        reverse("phases:transition", args=[p.uuid]), {"to_phase": Phase.KARTLEGGE}
+    )
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode()
+    p.refresh_from_db()
+    assert p.phase == Phase.PRAKSIS
 
 
 def test_caseload_shows_phase_days_and_overdue_and_filters_with_a_fixed_query_count(
@@ -192,3 +215,29 @@ def test_phases_admin_is_read_only(client, admin_user, veileder):
         assert client.get(reverse(f"admin:phases_{name}_changelist")).status_code == 200
     detail = client.get(reverse("admin:phases_phasetransition_change", args=[row.pk]))
     assert detail.status_code == 200 and "Lagre" not in detail.content.decode()
+
+
+def test_registering_a_laerekontrakt_ticks_its_checklist_item(client, veileder):
+    from tests.factories import CompanyFactory, LaerefagFactory
+
+    p = ParticipantFactory(veileder=veileder, phase=Phase.MATCHING)
+    client.force_login(veileder)
+    response = client.post(
+        reverse("phases:laerekontrakt_create", args=[p.uuid]),
+        {
+            "company": CompanyFactory().pk,
+            "laerefag": LaerefagFactory().pk,
+            "opplaeringskontor": "Opplæringskontoret",
+            "signed_on": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    item = ChecklistItem.objects.get(participant=p, phase=Phase.LARETID, key="laerekontrakt")
+    assert item.done_at is not None and item.done_by == veileder
+    # Entering læretid keeps the ticked item and adds the rest unticked.
+    phase_transition(participant=p, to_phase=Phase.LARETID, actor=veileder)
+    items = {i.key: i for i in ChecklistItem.objects.filter(participant=p, phase=Phase.LARETID)}
+    assert items["laerekontrakt"].done_at is not None
+    assert items["markedsradgiver"].done_at is None
+    page = client.get(reverse("participants:detail", args=[p.uuid])).content.decode()
+    assert "Lærekontrakt signert" in page
