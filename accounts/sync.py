@@ -73,7 +73,8 @@ def sync_user(user: User | None, claims) -> User:
     if access.office:
         user.nav_kontor = NavKontor.objects.filter(enhetsnummer=access.office).first()
     user.save()
-    user.groups.set(Group.objects.filter(name__in=access.roles))
+    # The role groups come from a data migration; created here too if someone removed one.
+    user.groups.set([Group.objects.get_or_create(name=role)[0] for role in sorted(access.roles)])
     user.user_permissions.set(
         Permission.objects.filter(
             content_type__app_label="participants", codename__in=access.clearances

@@ -114,7 +114,10 @@ def participant_create(request):
         try:
             participant = services.participant_create(actor=request.user, **data)
         except ValidationError as exc:
-            form.add_error("fodselsnummer", exc)
+            for field, errors in getattr(exc, "error_dict", {"fodselsnummer": exc}).items():
+                # The birth date is read from the number: its window is the number's error.
+                target = "fodselsnummer" if field in ("birth_date", "__all__") else field
+                form.add_error(target if target in form.fields else None, errors)
         except DomainError as exc:
             form.add_error("fodselsnummer", exc.message)
         else:

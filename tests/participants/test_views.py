@@ -215,3 +215,18 @@ def test_participant_without_any_history_rows_still_opens(client, veileder, part
     response = client.get(reverse("participants:detail", args=[participant.uuid]))
     assert response.status_code == 200
     assert "Ingen endringer registrert" in response.content.decode()
+
+
+def test_a_number_whose_birth_date_is_outside_the_window_is_refused_on_the_field(client, veileder):
+    client.force_login(veileder)
+    # Individual number 512 with year 99 is someone born in 1899.
+    data = {
+        "fodselsnummer": make_identity(datetime.date(1999, 3, 3), 512),
+        "first_name": "Sara",
+        "last_name": "Lund",
+        "innsatsgruppe": "standard",
+    }
+    response = client.post(reverse("participants:create"), data)
+    assert response.status_code == 200
+    assert "Datoen må være mellom" in response.context["form"].errors["fodselsnummer"][0]
+    assert not Participant.objects.filter(last_name="Lund").exists()

@@ -50,10 +50,8 @@ def test_a_resent_message_keeps_its_message_id_derived_from_the_key_alone(veiled
 
 
 @pytest.mark.django_db
-def test_a_jobbloop_starting_in_9999_is_logged_with_its_key_and_the_rest_still_run(
-    veileder, caplog
-):
-    bad = Loop.objects.create(
+def test_a_jobbloop_starting_in_9999_costs_nobody_their_reminders(veileder):
+    Loop.objects.create(
         name="Tidsreise",
         start_date=datetime.date(9999, 12, 31),
         nav_kontor=veileder.nav_kontor,
@@ -61,10 +59,41 @@ def test_a_jobbloop_starting_in_9999_is_logged_with_its_key_and_the_rest_still_r
         status=LoopStatus.ACTIVE,
     )
     ParticipantFactory(veileder=veileder, next_followup_due=datetime.date(2026, 12, 3))
+    assert reminders_scan(now=NOW).created == 1  # the follow-up, whatever the loop does
+
+
+@pytest.mark.django_db
+def test_a_row_that_raises_is_logged_with_its_key_and_the_rest_still_run(
+    veileder, caplog, monkeypatch
+):
+    from jobbloop import reminders as loop_reminders
+
+    loops = [
+        Loop.objects.create(
+            name=name,
+            start_date=datetime.date(2026, 1, 5),
+            nav_kontor=veileder.nav_kontor,
+            coordinator=veileder,
+            status=LoopStatus.ACTIVE,
+        )
+        for name in ("Feil", "Frisk")
+    ]
+    schedule = loop_reminders.loop_schedule
+    # A fault in one row's data that no validation caught: its schedule cannot be computed.
+    calls = iter([True, False])
+
+    def one_bad_row(start):
+        if next(calls, False):
+            raise ValueError("year 10000 is out of range")
+        return schedule(start)
+
+    monkeypatch.setattr(loop_reminders, "loop_schedule", one_bad_row)
+    ParticipantFactory(veileder=veileder, next_followup_due=datetime.date(2026, 12, 3))
     with caplog.at_level(logging.ERROR):
         result = reminders_scan(now=NOW)
-    assert result.created == 1  # the follow-up, whatever the loop does
-    assert f"loop:{bad.pk}" in caplog.text
+    assert result.created >= 1  # the follow-up, and the good loop's when due
+    assert any(f"loop:{loop.pk}" in caplog.text for loop in loops)
+    assert "year 10000" in caplog.text
 
 
 @pytest.mark.django_db
