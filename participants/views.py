@@ -19,8 +19,16 @@ from .access import CHANGE, REASSIGN
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
-from .sections import participant_sections
-from .selectors import CaseloadFilter, Scope, caseload, change_history, veiledere_in_office
+from .sections import caseload_panels, participant_sections
+from .selectors import (
+    CaseloadFilter,
+    Scope,
+    caseload,
+    caseload_base,
+    change_history,
+    veiledere_in_office,
+)
+from .statuses import status_counts, statuses_for
 
 
 def _caseload_page(request, *, scope: str, title: str):
@@ -40,6 +48,7 @@ def _caseload_page(request, *, scope: str, title: str):
             phase=data["fase"],
             overdue=data["forfalt"],
             sort=data["sort"] or "navn",
+            status=data["status"],
         )
     rows = caseload(request.user, scope=scope, filters=filters)
     page = Paginator(rows, page_size(request)).get_page(request.GET.get("side"))
@@ -50,14 +59,20 @@ def _caseload_page(request, *, scope: str, title: str):
     )
     query = request.GET.copy()
     query.pop("side", None)
+    today = timezone.localdate()
+    statuses = statuses_for(scope)
+    counts = status_counts(caseload_base(request.user, scope=scope), statuses, request.user, today)
     context = {
+        "statuses": [(s, counts[s.key]) for s in statuses],
+        "status": filters.status,
+        "panels": caseload_panels(request, scope),
         "title": title,
         "scope": scope,
         "form": form,
         "page": page,
         "query": query.urlencode(),
         "filtered": filters.is_filtered,
-        "today": timezone.localdate(),
+        "today": today,
     }
     template = "participants/caseload.html"
     if request.htmx and request.htmx.target == "caseload-results":

@@ -33,4 +33,5 @@ urlpatterns = [
     path("", include("matching.urls")),
     path("", include("notifications.urls")),
     path("", include("overview.urls")),
+    path("", include("workday.urls")),
 ]

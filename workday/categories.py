@@ -1,0 +1,24 @@
+"""How each fargekategori looks: a colour and a shape together, never colour alone."""
+
+from core.html import e
+
+from .models import Category
+
+# (Aksel colour, shape glyph); the label names both for screen readers.
+LOOKS: dict[str, tuple[str, str]] = {
+    Category.BLA: ("info", "●"),
+    Category.GRONN: ("success", "▲"),
+    Category.GUL: ("meta-lime", "■"),
+    Category.LILLA: ("meta-purple", "◆"),
+    Category.ORANSJE: ("warning", "★"),
+    Category.GRA: ("neutral", "⬢"),
+}
+
+
+def icon(key: str) -> str:
+    color, shape = LOOKS[key]
+    label = e(Category(key).label)
+    return (
+        f'<span class="app-category" data-category="{e(key)}" data-color="{e(color)}" '
+        f'role="img" aria-label="{label}" title="{label}">{e(shape)}</span>'
+    )
