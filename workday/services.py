@@ -91,7 +91,7 @@ def saved_filter_create(*, user: User, scope: str, name: str, params: dict) -> S
         raise DomainError("Velg minst ett filter før du lagrer.")
     with transaction.atomic():
         # Lock the user's row: two saves at once must not both take the last position.
-        User.objects.select_for_update().filter(pk=user.pk).first()
+        User.objects.select_for_update(of=("self",)).filter(pk=user.pk).values_list("pk").first()
         existing = SavedFilter.objects.filter(user=user, scope=scope)
         if existing.count() >= MAX_FILTERS:
             raise DomainError(f"Du kan ha høyst {MAX_FILTERS} lagrede filtre.")
