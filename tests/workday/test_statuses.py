@@ -12,7 +12,7 @@ from jobbloop.schedule import add_months
 from participants.models import Adressebeskyttelse, Participant, Phase
 from participants.statuses import statuses_for
 from phases.models import Meeting
-from tests.factories import CompanyFactory, ParticipantFactory, give_consent
+from tests.factories import ParticipantFactory, give_consent
 from workday.models import ParticipantMark
 
 pytestmark = pytest.mark.django_db
@@ -127,7 +127,7 @@ def test_each_count_equals_its_list_for_the_office_with_unassigned(client, leder
         assert counts[s.key] == len(listed), s.key
         assert "Beskyttet" not in listed
     assert _names(client.get(OFFICE, {"status": "ikke_tildelt"})) == {"Utildelt"}
-    assert [s.key for s in statuses_for("kontor")][0] == "ikke_tildelt"
+    assert next(s.key for s in statuses_for("kontor")) == "ikke_tildelt"
 
 
 def test_a_cleared_veileder_counts_the_protected_person(client, cleared_veileder, office):
