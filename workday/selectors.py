@@ -83,7 +83,11 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
     fields = ("uuid", "first_name", "last_name")
 
     if office:
-        rows = list(scope.filter(veileder__isnull=True).order_by("created_at", "id")[: LIMIT + 1])
+        rows = list(
+            scope.filter(veileder__isnull=True)
+            .only(*fields, "created_at")
+            .order_by("created_at", "id")[: LIMIT + 1]
+        )
         blocks.append(
             Block("ikke_tildelt", "Ikke tildelt veileder", "Alle deltakerne har en veileder.").fill(
                 [
