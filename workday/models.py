@@ -102,3 +102,23 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.last_seen_at:%Y-%m-%d %H:%M}"
+
+
+class ParticipantLook(models.Model):
+    """When a user last marked a participant's changes as read ("Siste endringer")."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    seen_at = models.DateTimeField("sett")
+
+    class Meta:
+        verbose_name = "sist sett endringer"
+        verbose_name_plural = "sist sett endringer"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "participant"], name="one_look_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}/{self.participant_id} {self.seen_at:%Y-%m-%d %H:%M}"

@@ -11,7 +11,7 @@ from core.exceptions import DomainError
 from participants.access import may_change
 from participants.models import Participant
 
-from .models import NOTE_MAX, Category, ParticipantMark, SavedFilter, Visit
+from .models import NOTE_MAX, Category, ParticipantLook, ParticipantMark, SavedFilter, Visit
 
 # A deadline further off than this is a typing error, not a plan.
 DEADLINE_WINDOW = datetime.timedelta(days=366)
@@ -166,3 +166,10 @@ def visit_record(*, user: User, now: datetime.datetime | None = None) -> datetim
     visit.last_seen_at = now
     Visit.objects.filter(pk=visit.pk).update(since=visit.since, last_seen_at=now)
     return visit.since
+
+
+def changes_mark_read(*, user: User, participant: Participant, now=None) -> None:
+    """Siste endringer: everything up to now about her counts as read by this user."""
+    ParticipantLook.objects.update_or_create(
+        user=user, participant=participant, defaults={"seen_at": now or timezone.now()}
+    )

@@ -13,6 +13,7 @@ from participants.access import CHANGE
 from participants.permissions import get_participant_for_user
 
 from . import services
+from .changes import recent_changes
 from .filters import PAGES, params_from
 from .forms import MarkForm, RenameForm, SavedFilterForm
 from .models import ParticipantMark, SavedFilter
@@ -129,3 +130,19 @@ def filter_move(request, saved):
     except DomainError as exc:
         messages.error(request, exc.message)
     return _back(saved.scope)
+
+
+@capability_required(Capability.WORKDAY)
+def changes(request):
+    return render(request, "workday/changes.html", {"people": recent_changes(request.user)})
+
+
+@require_POST
+@login_required
+def changes_read(request, uuid):
+    participant = get_participant_for_user(request.user, uuid)
+    if not may(request.user, Capability.WORKDAY):
+        raise Http404("Siden finnes ikke.")
+    services.changes_mark_read(user=request.user, participant=participant)
+    messages.success(request, f"Endringene for {participant.full_name} er merket som lest.")
+    return redirect("workday:changes")

@@ -92,6 +92,8 @@ NOT_CREATING = {
     "documents:meeting": "GET only",
     "documents:loop_certificate": "GET only",
     "workday:today": "GET only (records the visit, one row per user)",
+    "workday:changes": "GET only",
+    "workday:changes_read": "marks read; idempotent",
     "workday:mark": "one huskelapp per participant, updated in place",
     "workday:filter_rename": "renames in place",
     "workday:filter_delete": "deleting twice leaves it deleted",

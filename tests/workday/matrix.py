@@ -13,6 +13,8 @@ CASEWORKERS = row(
 
 ROWS = {
     "workday:today": CASEWORKERS,
+    "workday:changes": CASEWORKERS,
+    "workday:changes_read": row(NOT_ALLOWED),
     "workday:mark": PARTICIPANT_PAGE,
     "workday:filter_create": CASEWORKERS,
     # A saved filter is its owner's alone (the veileder's, below).
