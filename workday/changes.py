@@ -32,6 +32,7 @@ class Change:
 
 @dataclass
 class Person:
+    pk: int
     uuid: str
     name: str
     url: str
@@ -121,7 +122,11 @@ def recent_changes(user, *, now: datetime.datetime | None = None) -> list[Person
         person = people.get(participant.pk)
         if person is None:
             person = people[participant.pk] = Person(
-                str(participant.uuid), participant.full_name, url(participant.uuid), []
+                participant.pk,
+                str(participant.uuid),
+                participant.full_name,
+                url(participant.uuid),
+                [],
             )
         person.changes.append(change)
     return list(people.values())[:LIMIT]

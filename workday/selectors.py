@@ -33,6 +33,7 @@ class Line:
     text: str
     url: str
     urgent: bool = False
+    pid: int = 0  # the participant's id, for the sporingslogg row of the page
 
 
 @dataclass
@@ -91,7 +92,13 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         blocks.append(
             Block("ikke_tildelt", "Ikke tildelt veileder", "Alle deltakerne har en veileder.").fill(
                 [
-                    Line(p.created_at, _name(p), "Registrert, venter på veileder", url(p.uuid))
+                    Line(
+                        p.created_at,
+                        _name(p),
+                        "Registrert, venter på veileder",
+                        url(p.uuid),
+                        pid=p.pk,
+                    )
                     for p in rows
                 ],
                 more_url=reverse("participants:office") + "?status=ikke_tildelt",
@@ -106,6 +113,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             f"Avtalt møte ({m.get_kind_display().lower()})",
             url(m.participant.uuid),
             urgent=m.next_agreed_on == today,
+            pid=m.participant_id,
         )
         for m in Meeting.objects.filter(participant__in=ids, next_agreed_on__range=(today, end))
         .select_related("participant")
@@ -119,6 +127,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             f"Karriereveiledning, samtale {a.session_number}",
             url(a.participant.uuid),
             urgent=timezone.localdate(a.starts_at) == today,
+            pid=a.participant_id,
         )
         for a in Appointment.objects.filter(
             participant__in=ids,
@@ -137,6 +146,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             f"{i.event.get_kind_display()}: {i.event.title}",
             events_url.replace("00000000-0000-0000-0000-000000000000", str(i.event.uuid)),
             urgent=i.event.date == today,
+            pid=i.participant_id,
         )
         for i in Invitation.objects.filter(participant__in=ids, event__date__range=(today, end))
         .select_related("participant", "event")
@@ -176,6 +186,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
                     else "Oppfølging forfaller",
                     url(p.uuid) + "#oppfolging",
                     urgent=is_overdue(p.next_followup_due, today=today),
+                    pid=p.pk,
                 )
                 for p in due
             ],
@@ -197,6 +208,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
                     _name(m.participant),
                     f"{m.company.name}: {m.get_status_display().lower()}",
                     match_url.replace("00000000-0000-0000-0000-000000000000", str(m.uuid)),
+                    pid=m.participant_id,
                 )
                 for m in decided
             ]
@@ -209,6 +221,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             _name(c.participant),
             f"Samtykke gitt: {c.get_purpose_display()}",
             url(c.participant.uuid) + "#samtykke-overskrift",
+            pid=c.participant_id,
         )
         for c in Consent.objects.filter(participant__in=ids, created_at__gte=since)
         .select_related("participant")
@@ -221,6 +234,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             f"Samtykke trukket: {w.consent.get_purpose_display()}",
             url(w.consent.participant.uuid) + "#samtykke-overskrift",
             urgent=True,
+            pid=w.consent.participant_id,
         )
         for w in ConsentWithdrawal.objects.filter(
             consent__participant__in=ids, created_at__gte=since
@@ -251,6 +265,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
                     _name(k.participant),
                     "Foreløpig opplæringsplan er kommet",
                     url(k.participant.uuid) + "#samtykke-overskrift",
+                    pid=k.participant_id,
                 )
                 for k in answered
             ]
@@ -261,7 +276,9 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         ChecklistItem.objects.filter(
             participant__in=ids, done_at__isnull=True, phase=F("participant__phase")
         )
-        .values("participant__uuid", "participant__first_name", "participant__last_name")
+        .values(
+            "participant", "participant__uuid", "participant__first_name", "participant__last_name"
+        )
         .annotate(n=Count("pk"))
         .order_by("-n", "participant__last_name", "participant__uuid")[: LIMIT + 1]
     )
@@ -273,6 +290,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
                     f"{w['participant__first_name']} {w['participant__last_name']}",
                     f"{w['n']} sjekkpunkt{'er' if w['n'] != 1 else ''} i fasen",
                     url(w["participant__uuid"]) + "#sjekkliste",
+                    pid=w["participant"],
                 )
                 for w in waiting
             ]

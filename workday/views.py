@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.capabilities import Capability, may
 from accounts.decorators import capability_required
+from audit.services import audit_list
 from core.exceptions import DomainError
 from core.formtokens import once
 from participants.access import CHANGE
@@ -23,11 +24,18 @@ from .selectors import is_office_view, workday
 @capability_required(Capability.WORKDAY)
 def today(request):
     since = services.visit_record(user=request.user)
+    blocks = workday(request.user, since=since)
+    # The page names participants: one sporingslogg row naming them, as for every list.
+    audit_list(
+        request.user,
+        what="Min dag",
+        participant_ids=sorted({ln.pid for b in blocks for ln in b.lines if ln.pid}),
+    )
     return render(
         request,
         "workday/today.html",
         {
-            "blocks": workday(request.user, since=since),
+            "blocks": blocks,
             "office": is_office_view(request.user),
             "since": since,
             "today": timezone.localdate(),
@@ -134,7 +142,9 @@ def filter_move(request, saved):
 
 @capability_required(Capability.WORKDAY)
 def changes(request):
-    return render(request, "workday/changes.html", {"people": recent_changes(request.user)})
+    people = recent_changes(request.user)
+    audit_list(request.user, what="Siste endringer", participant_ids=[p.pk for p in people])
+    return render(request, "workday/changes.html", {"people": people})
 
 
 @require_POST

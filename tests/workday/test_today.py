@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.models import AuditAction, AuditEvent
 from careerguidance.models import Appointment, KompetanseRequest
 from consent.models import ConsentPurpose
 from consent.services import consent_withdraw
@@ -121,6 +122,8 @@ def test_veileder_sees_every_kind_of_item_for_her_own_participants(client, veile
     body = client.get(URL).content.decode()
     assert "Kari Kollega" not in body
     assert reverse("participants:detail", args=[mine.uuid]) in body
+    logged = AuditEvent.objects.filter(actor=veileder, action=AuditAction.LIST, what="Min dag")
+    assert logged.last().participant_ids == [mine.pk]
 
 
 def test_leder_sees_the_office_with_unassigned_first(client, leder, veileder, colleague):
@@ -187,8 +190,9 @@ def test_query_count_does_not_grow_with_rows(client, persona, personas, django_a
 
     busy(1)
     # session, user, roles, grants, permissions x2, unread count, visit (2), unassigned
-    # (leder only), 3 meeting kinds, follow-ups, matches, consents (2), kompetanse, checklist
-    expected = 19 if persona == "leder" else 18
+    # (leder only), 3 meeting kinds, follow-ups, matches, consents (2), kompetanse, checklist,
+    # the sporingslogg row
+    expected = 20 if persona == "leder" else 19
     with django_assert_num_queries(expected):
         client.get(URL)
     busy(6)
