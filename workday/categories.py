@@ -15,10 +15,13 @@ LOOKS: dict[str, tuple[str, str]] = {
 }
 
 
-def icon(key: str) -> str:
+def icon(key: str, *, decorative: bool = False) -> str:
+    """The shape in its colour. Alone (in a caseload row) it is an image named by its
+    label; ``decorative`` when the label is written beside it, so it is not read twice."""
     color, shape = LOOKS[key]
     label = e(Category(key).label)
+    named = 'aria-hidden="true"' if decorative else f'role="img" aria-label="{label}"'
     return (
         f'<span class="app-category" data-category="{e(key)}" data-color="{e(color)}" '
-        f'role="img" aria-label="{label}" title="{label}">{e(shape)}</span>'
+        f'{named} title="{label}">{e(shape)}</span>'
     )

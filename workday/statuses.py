@@ -95,7 +95,7 @@ STATUSES = [
             _category(c.value),
             order=70 + i,
             group="Fargekategori",
-            icon=mark_safe(icon(c.value) + " "),  # nosec B308 B703 - fixed markup
+            icon=mark_safe(icon(c.value, decorative=True) + " "),  # nosec B308 B703 - fixed markup
         )
         for i, c in enumerate(Category)
     ],

@@ -156,5 +156,7 @@ def test_status_links_and_category_shapes_are_shown(client, veileder, office):
     body = client.get(MINE).content.decode()
     assert 'href="?status=forfalt"' in body
     # Never colour alone: a shape glyph and a label name the category.
-    assert 'data-category="bla"' in body and 'aria-label="Blå sirkel"' in body and "●" in body
+    assert 'data-category="bla"' in body and "Blå sirkel" in body and "●" in body
+    # In a row the shape stands alone, so it carries its name.
+    assert 'role="img" aria-label="Blå sirkel"' in body
     assert 'title="Ring om CV"' in body

@@ -9,4 +9,4 @@ register = template.Library()
 @register.simple_tag
 def category_icon(key: str):
     # Safe: icon() escapes every value it puts into its fixed markup.
-    return mark_safe(icon(key)) if key else ""  # nosec B308 B703
+    return mark_safe(icon(key, decorative=True)) if key else ""  # nosec B308 B703
