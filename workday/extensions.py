@@ -22,9 +22,11 @@ def _deadline_tag(row) -> str:
     note = getattr(row, "mark_note", "")
     if note:
         label = f"Huskelapp {deadline:%d.%m.}" if deadline else "Huskelapp"
+        # Due today or passed: the same rule as the "huskelapp_frist" status.
+        due = deadline is not None and deadline <= timezone.localdate()
         tags += (
             ' <span class="aksel-tag aksel-tag--xsmall" data-variant="outline" '
-            f'data-color="neutral" title="{e(note)}">{e(label)}</span>'
+            f'data-color="{"danger" if due else "neutral"}" title="{e(note)}">{e(label)}</span>'
         )
     return tags
 
