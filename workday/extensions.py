@@ -23,7 +23,7 @@ def _deadline_tag(row) -> str:
     if note:
         label = f"Huskelapp {deadline:%d.%m.}" if deadline else "Huskelapp"
         # Due today or passed: the same rule as the "huskelapp_frist" status.
-        due = deadline is not None and deadline <= timezone.localdate()
+        due = statuses.is_due(deadline, timezone.localdate())
         tags += (
             ' <span class="aksel-tag aksel-tag--xsmall" data-variant="outline" '
             f'data-color="{"danger" if due else "neutral"}" title="{e(note)}">{e(label)}</span>'
@@ -34,12 +34,12 @@ def _deadline_tag(row) -> str:
 def _mark_section(request, participant):
     if not request.user.has_perm(CHANGE, participant):
         return None
+    mark = ParticipantMark.objects.filter(participant=participant).select_related("updated_by")
+    mark = mark.first()
     return {
         "participant": participant,
-        "mark": ParticipantMark.objects.filter(participant=participant)
-        .select_related("updated_by")
-        .first(),
-        "today": timezone.localdate(),
+        "mark": mark,
+        "due": mark is not None and statuses.is_due(mark.deadline, timezone.localdate()),
     }
 
 

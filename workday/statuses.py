@@ -69,6 +69,11 @@ def ending_soon_q(user, today: datetime.date) -> Q:
     return Q(Exists(rotating))
 
 
+def is_due(deadline: datetime.date | None, today: datetime.date) -> bool:
+    """A huskelapp's deadline is due on the day and after; deadline_q is the same in SQL."""
+    return deadline is not None and deadline <= today
+
+
 def deadline_q(user, today: datetime.date) -> Q:
     """A huskelapp whose deadline is today or has passed."""
     return Q(mark__deadline__lte=today)
