@@ -92,3 +92,16 @@ def test_anonymisation_removes_the_mark(veileder, participant):
     mark_save(participant=participant, actor=veileder, note="A", deadline=None, category="gul")
     assert participant_anonymise(participant=participant)
     assert not ParticipantMark.objects.filter(participant=participant).exists()
+
+
+def test_mark_page_query_count_is_fixed(client, veileder, participant, django_assert_num_queries):
+    client.force_login(veileder)
+    url = reverse("workday:mark", args=[participant.uuid])
+    client.get(url)
+    # session, user, roles, grants, permissions x2, the participant, the look's audit row,
+    # unread notifications, the mark
+    with django_assert_num_queries(10):
+        assert client.get(url).status_code == 200
+    mark_save(participant=participant, actor=veileder, note="A", deadline=None, category="gra")
+    with django_assert_num_queries(10):
+        assert client.get(url).status_code == 200

@@ -100,3 +100,22 @@ def test_counts_of_many_filters_take_one_query(client, veileder, django_assert_n
     with django_assert_num_queries(13):
         response = client.get(MINE)
     assert len(_panel(response)["rows"]) == 9
+
+
+def test_the_leder_keeps_office_filters_apart_from_caseload_ones(client, leder, veileder):
+    saved_filter_create(user=veileder, scope="mine", name="Veileders", params={"status": "ny"})
+    client.force_login(leder)
+    assert _save(client, "Utildelte", "status=ikke_tildelt", scope="kontor").status_code == 302
+    rows = _panel(client.get(reverse("participants:office")))["rows"]
+    assert [r["saved"].name for r in rows] == ["Utildelte"]
+    assert rows[0]["url"] == reverse("participants:office") + "?status=ikke_tildelt"
+
+
+def test_rename_page_query_count_is_fixed(client, veileder, django_assert_num_queries):
+    saved = saved_filter_create(user=veileder, scope="mine", name="A", params={"status": "ny"})
+    client.force_login(veileder)
+    url = reverse("workday:filter_rename", args=[saved.uuid])
+    client.get(url)
+    # session, user, roles, the filter, unread notifications
+    with django_assert_num_queries(5):
+        assert client.get(url).status_code == 200
