@@ -60,7 +60,10 @@ def _caseload_page(request, *, scope: str, title: str):
     query = request.GET.copy()
     query.pop("side", None)
     today = timezone.localdate()
-    statuses = statuses_for(scope)
+    partial = bool(request.htmx and request.htmx.target == "caseload-results")
+    # The counts sit above the results and do not change with the filters: a live search
+    # (an htmx request for the results alone) skips them.
+    statuses = [] if partial else statuses_for(scope)
     counts = status_counts(caseload_base(request.user, scope=scope), statuses, request.user, today)
     context = {
         "statuses": [(s, counts[s.key]) for s in statuses],
@@ -75,7 +78,7 @@ def _caseload_page(request, *, scope: str, title: str):
         "today": today,
     }
     template = "participants/caseload.html"
-    if request.htmx and request.htmx.target == "caseload-results":
+    if partial:
         template += "#results"
     return render(request, template, context)
 

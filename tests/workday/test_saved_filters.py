@@ -119,3 +119,15 @@ def test_rename_page_query_count_is_fixed(client, veileder, django_assert_num_qu
     # session, user, roles, the filter, unread notifications
     with django_assert_num_queries(5):
         assert client.get(url).status_code == 200
+
+
+def test_a_live_search_offers_to_save_the_filters_now_shown(client, veileder):
+    client.force_login(veileder)
+    response = client.get(
+        MINE,
+        {"fase": "praksis", "side": "2"},
+        headers={"HX-Request": "true", "HX-Target": "caseload-results"},
+    )
+    body = response.content.decode()
+    assert 'name="query" value="fase=praksis"' in body
+    assert response.context["statuses"] == []  # the counts above the results stay as they are
