@@ -23,6 +23,9 @@ from participants.models import Participant
 from phases.models import ChecklistItem, Meeting
 from reminders.producers import DUE_SOON_DAYS
 
+from .models import ParticipantMark
+from .statuses import is_due
+
 LIMIT = 25
 
 
@@ -191,6 +194,37 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
                 for p in due
             ],
             more_url=caseload + "?sort=neste_oppfolging",
+        )
+    )
+
+    noted = (
+        ParticipantMark.objects.filter(
+            participant__in=ids,
+            deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+        )
+        .exclude(note="")
+        .select_related("participant")
+        .only("note", "deadline", *(f"participant__{f}" for f in fields))
+        .order_by("deadline", "pk")[: LIMIT + 1]
+    )
+    mark_url = reverse("workday:mark", args=["00000000-0000-0000-0000-000000000000"])
+    blocks.append(
+        Block(
+            "huskelapp", "Huskelapper med frist", "Ingen huskelapper har frist den neste uken."
+        ).fill(
+            [
+                Line(
+                    k.deadline,
+                    _name(k.participant),
+                    f"Huskelapp: {k.note}",
+                    mark_url.replace(
+                        "00000000-0000-0000-0000-000000000000", str(k.participant.uuid)
+                    ),
+                    urgent=is_due(k.deadline, today),
+                    pid=k.participant_id,
+                )
+                for k in noted
+            ]
         )
     )
 

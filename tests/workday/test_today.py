@@ -15,7 +15,7 @@ from matching.models import MatchStatus
 from participants.models import Adressebeskyttelse, Participant
 from phases.models import ChecklistItem, Meeting
 from tests.factories import MatchFactory, ParticipantFactory, give_consent
-from workday.models import Visit
+from workday.models import ParticipantMark, Visit
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +70,9 @@ def _busy(p, veileder, *, tag: str):
     consent_withdraw(consent=shared, actor=veileder)
     ChecklistItem.objects.create(participant=p, phase=p.phase, key="cv", label="CV")
     ChecklistItem.objects.create(participant=p, phase=p.phase, key="hms", label="HMS")
+    ParticipantMark.objects.create(
+        participant=p, note="Ring arbeidsgiver", deadline=today, updated_by=veileder
+    )
 
 
 def test_veileder_and_leder_land_on_min_dag(client, veileder, leder, markedsradgiver):
@@ -93,6 +96,7 @@ def test_empty_states_are_in_norwegian(client, veileder):
         "Ingen nye eller trukne samtykker siden sist.",
         "Ingen nye svar fra fagopplæringen siden sist.",
         "Ingen sjekkpunkter venter.",
+        "Ingen huskelapper har frist den neste uken.",
     ):
         assert text in body
     assert "Ikke tildelt veileder" not in body  # the leder's block only
@@ -118,6 +122,7 @@ def test_veileder_sees_every_kind_of_item_for_her_own_participants(client, veile
     assert any("trukket" in line for line in lines["samtykke"])
     assert lines["kompetanse"] == ["Mia Min: Foreløpig opplæringsplan er kommet"]
     assert lines["sjekkliste"] == ["Mia Min: 2 sjekkpunkter i fasen"]
+    assert lines["huskelapp"] == ["Mia Min: Huskelapp: Ring arbeidsgiver"]
     assert "ikke_tildelt" not in lines
     body = client.get(URL).content.decode()
     assert "Kari Kollega" not in body
@@ -190,9 +195,9 @@ def test_query_count_does_not_grow_with_rows(client, persona, personas, django_a
 
     busy(1)
     # session, user, roles, grants, permissions x2, unread count, visit (2), unassigned
-    # (leder only), 3 meeting kinds, follow-ups, matches, consents (2), kompetanse, checklist,
-    # the sporingslogg row
-    expected = 20 if persona == "leder" else 19
+    # (leder only), 3 meeting kinds, follow-ups, huskelapper, matches, consents (2),
+    # kompetanse, checklist, the sporingslogg row
+    expected = 21 if persona == "leder" else 20
     with django_assert_num_queries(expected):
         client.get(URL)
     busy(6)
