@@ -8,6 +8,7 @@ from participants.sections import Section
 from . import statuses
 from .categories import icon
 from .filters import panel
+from .innsyn import mark_section
 from .models import ParticipantMark
 from .reminders import huskelapp_reminders
 from .services import marks_anonymise
@@ -56,3 +57,4 @@ PARTICIPANT_SECTIONS = [
 ]
 REMINDER_PRODUCERS = [huskelapp_reminders]
 ANONYMISERS = [marks_anonymise]
+INNSYN_SECTIONS = [mark_section]

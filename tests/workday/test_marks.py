@@ -105,3 +105,12 @@ def test_mark_page_query_count_is_fixed(client, veileder, participant, django_as
     mark_save(participant=participant, actor=veileder, note="A", deadline=None, category="gra")
     with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_the_innsyn_holds_the_huskelapp(veileder, participant):
+    from documents.innsyn import innsyn_sections
+
+    mark_save(participant=participant, actor=veileder, note="Ring", deadline=None, category="gra")
+    [section] = [s for s in innsyn_sections(participant) if s.title.startswith("Huskelapp")]
+    assert ("Huskelapp", "Ring") in section.fields
+    assert ("Fargekategori", "Grå sekskant") in section.fields
