@@ -72,7 +72,9 @@ def mark_save(
 
 
 def marks_anonymise(participant: Participant) -> None:
+    """The huskelapp is free text about her: it goes. So do the read-marks of Siste endringer."""
     ParticipantMark.objects.filter(participant=participant).delete()
+    ParticipantLook.objects.filter(participant=participant).delete()
 
 
 def _clean_name(name: str) -> str:
