@@ -13,6 +13,7 @@ from .roles import NAV_ROLES, Role, roles_of
 
 
 class Capability(StrEnum):
+    WORKDAY = "workday"  # Min dag: the start page of those who follow participants up
     CASELOAD = "caseload"
     OFFICE_LIST = "office_list"
     CASEWORK = "casework"  # registers participants, invites them to shared lists
@@ -51,6 +52,7 @@ class Rule:
 
 
 RULES: dict[Capability, Rule] = {
+    Capability.WORKDAY: Rule(_any_role(Role.VEILEDER, Role.LEDER), "workday:today"),
     Capability.CASELOAD: Rule(_any_role(Role.VEILEDER), "participants:caseload"),
     Capability.OFFICE_LIST: Rule(_any_role(Role.LEDER), "participants:office"),
     Capability.CASEWORK: Rule(_any_role(Role.VEILEDER, Role.LEDER), "participants:create"),
@@ -97,6 +99,7 @@ def may(user, capability: Capability) -> bool:
 
 # Where each capability's holder lands after login, first match wins.
 START_PAGES = (
+    Capability.WORKDAY,
     Capability.CASELOAD,
     Capability.OFFICE_LIST,
     Capability.REVIEW_QUEUE,

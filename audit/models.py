@@ -57,6 +57,12 @@ class AuditEvent(models.Model):
             models.Index(fields=["participant", "created_at"], name="audit_participant_idx"),
             models.Index(fields=["actor", "created_at"], name="audit_actor_idx"),
             models.Index(fields=["actor_office", "created_at"], name="audit_office_idx"),
+            # "Not yet seen" in the caseload (participants.statuses): has she looked at him?
+            models.Index(
+                fields=["actor", "participant"],
+                condition=models.Q(action="view"),
+                name="audit_actor_seen_idx",
+            ),
         ]
 
     def __str__(self) -> str:

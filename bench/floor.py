@@ -56,6 +56,16 @@ ORDER BY m.created_at, m.id
 LIMIT 50
 """
 
+# Min dag's floor: its one list that reads the caseload itself (follow-ups due within 7 days).
+WORKDAY_SQL = """
+SELECT p.uuid, p.first_name, p.last_name, p.next_followup_due
+FROM participants_participant p
+WHERE {scope} = %s AND p.anonymised_at IS NULL
+  AND p.next_followup_due <= current_date + 7
+ORDER BY p.next_followup_due, p.id
+LIMIT 26
+"""
+
 
 def caseload_sql(scope: str, order: str, extra: str = "") -> str:
     return CASELOAD_SQL.format(scope=scope, order=order, extra=extra)
@@ -79,6 +89,8 @@ QUERIES = {
         "list",
     ),
     "office": (caseload_sql("p.nav_kontor_id", NAME), "list"),
+    "workday": (WORKDAY_SQL.format(scope="p.veileder_id"), "list"),
+    "workday_office": (WORKDAY_SQL.format(scope="p.nav_kontor_id"), "list"),
     "participant": (PARTICIPANT_SQL, "detail"),
     "review_queue": (QUEUE_SQL, "list"),
     "overview_office": (OVERVIEW_SQL.format(where="nav_kontor_id = %s"), "aggregate"),

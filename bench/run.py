@@ -672,6 +672,9 @@ def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
             ),
             "caseload_search": (veileder, ["/portefolje/?q=han"], veileder.pk),
             "office": (leder, ["/kontor/deltakere/"], leder.nav_kontor_id),
+            # Min dag (issue 22): the start page of the veileder and of the leder.
+            "workday": (veileder, ["/min-dag/"], veileder.pk),
+            "workday_office": (leder, ["/min-dag/"], leder.nav_kontor_id),
         }
         if not full:
             pages = {"caseload": pages["caseload"]}

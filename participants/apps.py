@@ -9,6 +9,9 @@ class ParticipantsConfig(AppConfig):
         "PARTICIPANT_SECTIONS": "participants.sections.Section: a section of the participant page",
         "AFTER_PARTICIPANT_CREATE": "fn(*, participant, actor), run in the registering transaction",
         "CASELOAD_ANNOTATIONS": "(name, fn() -> expression): a column of the caseload query",
+        "CASELOAD_STATUSES": "participants.statuses.Status: a status filter with a count",
+        "CASELOAD_NAME_TAGS": "fn(row) -> escaped HTML after the name in a caseload row",
+        "CASELOAD_PANELS": "fn(request, scope) -> {template, context} | None: above the list",
     }
 
     def ready(self):

@@ -1,5 +1,6 @@
 """What participants contributes to extension points of lower layers (core.discovery)."""
 
+from . import statuses
 from .access import notices_about_protected, notification_scope, protection_q
 
 NOTIFICATION_SCOPE = [notification_scope]
@@ -7,3 +8,4 @@ NOTIFICATION_SENSITIVE = [notices_about_protected]
 # Django admin of participant data, and the sporingslogg (layers below), hide protected
 # persons by the one rule of access.py.
 PROTECTION_FILTERS = [protection_q]
+CASELOAD_STATUSES = list(statuses.BASE_STATUSES)

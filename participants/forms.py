@@ -86,6 +86,8 @@ class CaseloadFilterForm(AkselFormMixin, forms.Form):
     kontor = forms.ModelChoiceField(
         label="NAV-kontor", required=False, queryset=None, empty_label="Alle"
     )
+    # A status filter (participants.statuses), chosen from the counts above the list.
+    status = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     sort = forms.ChoiceField(
         label="Sorter etter",
         required=False,

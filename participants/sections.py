@@ -28,3 +28,13 @@ def participant_sections(request, participant) -> list[dict]:
         if ctx is not None:
             rendered.append({"template": section.template, "context": ctx})
     return rendered
+
+
+def caseload_panels(request, scope: str) -> list[dict]:
+    """Panels other apps put above a caseload (saved filters, for one)."""
+    rendered = []
+    for panel in collect("CASELOAD_PANELS"):
+        found = panel(request, scope)
+        if found is not None:
+            rendered.append(found)
+    return rendered

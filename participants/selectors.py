@@ -13,6 +13,7 @@ from .access import VIEW, visible_q
 from .followup import overdue_q
 from .models import Laerefag, Participant
 from .retention import due_at_expression, ended_q
+from .statuses import status_by_key
 
 # The sort keys a user may choose, mapped to columns with an index behind them.
 SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -45,6 +46,7 @@ class CaseloadFilter:
     phase: str = ""
     overdue: bool = False
     sort: str = DEFAULT_SORT
+    status: str = ""  # a key of participants.statuses
 
     @property
     def is_filtered(self) -> bool:
@@ -55,6 +57,7 @@ class CaseloadFilter:
             or self.nav_kontor_id
             or self.phase
             or self.overdue
+            or self.status
         )
 
 
@@ -76,28 +79,46 @@ def _search_q(text: str) -> Q:
     return q
 
 
+def caseload_base(user, *, scope: str) -> QuerySet[Participant]:
+    """The participants a caseload page lists before any filter: what its counts count."""
+    qs = participants_visible_to(user)
+    if scope == Scope.MINE:
+        return qs.filter(veileder_id=user.pk)
+    if scope == Scope.KONTOR:
+        return qs.filter(nav_kontor_id=user.nav_kontor_id)
+    raise ValueError(scope)  # pragma: no cover - views only pass the two scopes above
+
+
+def status_q(user, scope: str, key: str) -> Q:
+    status = status_by_key(scope, key)
+    return status.q(user, timezone.localdate()) if status else Q(pk__in=[])
+
+
+def caseload_filter_q(user, scope: str, filters: CaseloadFilter) -> Q:
+    """The chosen filters as one Q: the list filters by it, saved filters count by it."""
+    q = Q()
+    if filters.search.strip():
+        q &= _search_q(filters.search)
+    if filters.innsatsgruppe:
+        q &= Q(innsatsgruppe=filters.innsatsgruppe)
+    if filters.sluttkompetanse_id:
+        q &= Q(sluttkompetanse_id=filters.sluttkompetanse_id)
+    if filters.nav_kontor_id:
+        q &= Q(nav_kontor_id=filters.nav_kontor_id)
+    if filters.phase:
+        q &= Q(phase=filters.phase)
+    if filters.overdue:
+        q &= overdue_q(timezone.localdate())
+    if filters.status:
+        q &= status_q(user, scope, filters.status)
+    return q
+
+
 def caseload(user, *, scope: str = Scope.MINE, filters: CaseloadFilter | None = None):
     """Min portefølje (own participants) or, for a leder, the whole office."""
     filters = filters or CaseloadFilter()
-    qs = participants_visible_to(user)
-    if scope == Scope.MINE:
-        qs = qs.filter(veileder_id=user.pk)
-    elif scope == Scope.KONTOR:
-        qs = qs.filter(nav_kontor_id=user.nav_kontor_id)
-    else:  # pragma: no cover - views only pass the two scopes above
-        raise ValueError(scope)
-    if filters.search.strip():
-        qs = qs.filter(_search_q(filters.search))
-    if filters.innsatsgruppe:
-        qs = qs.filter(innsatsgruppe=filters.innsatsgruppe)
-    if filters.sluttkompetanse_id:
-        qs = qs.filter(sluttkompetanse_id=filters.sluttkompetanse_id)
-    if filters.nav_kontor_id:
-        qs = qs.filter(nav_kontor_id=filters.nav_kontor_id)
-    if filters.phase:
-        qs = qs.filter(phase=filters.phase)
-    if filters.overdue:
-        qs = qs.filter(overdue_q(timezone.localdate()))
+    qs = caseload_base(user, scope=scope)
+    qs = qs.filter(caseload_filter_q(user, scope, filters))
     _label, order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     # Columns from the apps that build on us (the consent status, for one), in the same query.
     qs = qs.annotate(**{name: column() for name, column in collect("CASELOAD_ANNOTATIONS")})

@@ -21,15 +21,17 @@ from .access import CHANGE, REASSIGN, cleared_users
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
-from .sections import participant_sections
+from .sections import caseload_panels, participant_sections
 from .selectors import (
     CaseloadFilter,
     Scope,
     caseload,
+    caseload_base,
     change_history,
     retention_schedule,
     veiledere_in_office,
 )
+from .statuses import status_counts, statuses_for
 
 
 def _caseload_page(request, *, scope: str, title: str):
@@ -53,6 +55,7 @@ def _caseload_page(request, *, scope: str, title: str):
             phase=data["fase"],
             overdue=data["forfalt"],
             sort=data["sort"] or "navn",
+            status=data["status"],
         )
     rows = caseload(request.user, scope=scope, filters=filters)
     page = Paginator(rows, page_size(request)).get_page(request.GET.get("side"))
@@ -61,7 +64,16 @@ def _caseload_page(request, *, scope: str, title: str):
         what=f"{title}, side {page.number}",
         participant_ids=[p.pk for p in page.object_list],
     )
+    today = timezone.localdate()
+    partial = bool(request.htmx and request.htmx.target == "caseload-results")
+    # The counts sit above the results and do not change with the filters: a live search
+    # (an htmx request for the results alone) skips them.
+    statuses = [] if partial else statuses_for(scope)
+    counts = status_counts(caseload_base(request.user, scope=scope), statuses, request.user, today)
     context = {
+        "statuses": [(s, counts[s.key]) for s in statuses],
+        "status": filters.status,
+        "panels": caseload_panels(request, scope),
         "title": title,
         "scope": scope,
         "form": form,
@@ -69,10 +81,10 @@ def _caseload_page(request, *, scope: str, title: str):
         "query": search.query,
         "expired": search.expired,
         "filtered": filters.is_filtered,
-        "today": timezone.localdate(),
+        "today": today,
     }
     template = "participants/caseload.html"
-    if request.htmx and request.htmx.target == "caseload-results":
+    if partial:
         template += "#results"
     return search.finish(render(request, template, context))
 

@@ -11,6 +11,7 @@ class ReminderKind(models.TextChoices):
     JOBBLOOP_END = "jobbloop_end", "JobbLoop avsluttes: felles attest"
     LAREKONTRAKT = "larekontrakt", "Lærekontrakt signert"
     APPOINTMENT_BOOKED = "appointment_booked", "Bekreftelse på bestilt karriereveiledning"
+    HUSKELAPP = "huskelapp", "Frist på huskelapp"
 
 
 class DeliveryStatus(models.TextChoices):

@@ -371,6 +371,7 @@ def kinds_for(user) -> list[str]:
             ReminderKind.FOLLOWUP_DUE,
             ReminderKind.FOLLOWUP_OVERDUE,
             ReminderKind.APPOINTMENT,
+            ReminderKind.HUSKELAPP,
         ]
     if roles & {Role.VEILEDER, Role.MARKEDSRADGIVER}:
         kinds += [ReminderKind.JOBBLOOP_GATHERING, ReminderKind.JOBBLOOP_END]

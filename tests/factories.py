@@ -3,6 +3,7 @@ import itertools
 
 import factory
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 
 from accounts.models import NavKontor, User
 from core.identity import make_identity
@@ -449,6 +450,26 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     dedup_key = factory.Sequence(lambda n: f"test:{n}")
 
 
+class ParticipantMarkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workday.ParticipantMark"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    note = factory.LazyAttribute(lambda m: f"Ring {m.participant.first_name} om CV-en")
+    deadline = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=3))
+    category = "lilla"
+    updated_by = factory.LazyAttribute(_staff)
+
+
+class ParticipantLookFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workday.ParticipantLook"
+
+    participant = factory.SubFactory(ParticipantFactory)
+    user = factory.LazyAttribute(_staff)
+    seen_at = factory.LazyFunction(timezone.now)
+
+
 class DeliveryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "reminders.Delivery"
@@ -533,6 +554,8 @@ def loaded_participant(**fields):
     InvitationFactory(participant=p)
     MentorFactory(candidate=LoopCandidateFactory(participant=p))
     NotificationFactory(participant=p)
+    ParticipantMarkFactory(participant=p)
+    ParticipantLookFactory(participant=p)
     DeliveryFactory(participant=p)
     AuditEventFactory(participant=p)
     ParticipantGrantFactory(content_object=p)

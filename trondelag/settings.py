@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "jobbloop",
     "notifications",
     "overview",
+    "workday",
     "demo",
 ]
 

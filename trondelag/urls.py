@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("matching.urls")),
     path("", include("notifications.urls")),
     path("", include("overview.urls")),
+    path("", include("workday.urls")),
 ]
 
 handler400 = "core.views.bad_request"

@@ -8,6 +8,7 @@ library's escape do them in about 1 ms. Every value below passes through ``_e``.
 from django import template
 from django.utils.safestring import mark_safe
 
+from core.discovery import collect
 from core.html import e as _e
 from participants.followup import is_overdue
 from participants.links import detail_url_maker
@@ -30,8 +31,8 @@ _SCREENED_TAG = _tag("Skjermet", color="warning")
 _OVERDUE_TAG = _tag("Forfalt", color="danger")
 
 
-def _name_cell(p, url: str) -> str:
-    tags = ""
+def _name_cell(p, url: str, extra_tags=()) -> str:
+    tags = "".join(make(p) for make in extra_tags)
     if p.adressebeskyttelse:
         tags += " " + _tag(p.get_adressebeskyttelse_display(), color="danger")
     if p.skjermet:
@@ -55,6 +56,8 @@ def _followup(p, today) -> str:
 @register.simple_tag
 def caseload_rows(participants, scope: str, today):
     detail_url = detail_url_maker()
+    # Tags other apps add after the name (a colour category, a huskelapp's deadline).
+    extra_tags = collect("CASELOAD_NAME_TAGS")
     rows = []
     for p in participants:
         cells = [
@@ -71,6 +74,8 @@ def caseload_rows(participants, scope: str, today):
         data = "".join(
             f'<td class="aksel-table__data-cell aksel-body-short">{cell}</td>' for cell in cells
         )
-        rows.append(f'<tr class="aksel-table__row">{_name_cell(p, detail_url(p.uuid))}{data}</tr>')
+        rows.append(
+            f'<tr class="aksel-table__row">{_name_cell(p, detail_url(p.uuid), extra_tags)}{data}</tr>'
+        )
     # Safe: every value above is escaped by _e; the rest is fixed markup.
     return mark_safe("\n".join(rows))  # nosec B308 B703

@@ -92,6 +92,13 @@ NOT_CREATING = {
     "documents:agreement": "GET only",
     "documents:meeting": "GET only",
     "documents:loop_certificate": "GET only",
+    "workday:today": "GET only (records the visit, one row per user)",
+    "workday:changes": "GET only",
+    "workday:changes_read": "marks read; idempotent",
+    "workday:mark": "one huskelapp per participant, updated in place",
+    "workday:filter_rename": "renames in place",
+    "workday:filter_delete": "deleting twice leaves it deleted",
+    "workday:filter_move": "reorders in place",
 }
 
 
@@ -338,8 +345,21 @@ def _book(p, ps):
     return {"starts_at": soon.strftime("%Y-%m-%dT10:00"), "mode": "telefon"}
 
 
+def _saved_filter(p, ps):
+    from workday.models import SavedFilter
+
+    return Form(
+        reverse("workday:filter_create"),
+        {"name": "Forfalte", "scope": "mine", "query": "status=forfalt"},
+        SavedFilter.objects.count,
+        ps["veileder"],
+        page=reverse("participants:caseload") + "?status=forfalt",
+    )
+
+
 CREATING = {
     "participants:create": _participant_create,
+    "workday:filter_create": _saved_filter,
     "phases:transition": _on(
         "phases:transition", PhaseTransition, {"to_phase": "matching", "reason": "Klar"}, "leder"
     ),

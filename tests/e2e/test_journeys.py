@@ -16,7 +16,10 @@ def test_veileder_registers_a_participant_and_finds_her_in_the_caseload(page, ve
         name="Helsearbeiderfaget", defaults={"code": "E2E-01", "programomrade": "HO"}
     )
     login(page, veileder)
-    assert page.url.endswith("/portefolje/")
+    # A veileder lands on Min dag (issue 22); the caseload is one click away.
+    assert page.url.endswith("/min-dag/")
+    page.get_by_role("link", name="Min portefølje").first.click()
+    page.wait_for_url("**/portefolje/")
     assert page.locator("html").get_attribute("lang") == "nb"
     screenshot(page, "01-portefolje-tom")
 

@@ -84,8 +84,8 @@ def test_detail_query_count_is_fixed(client, veileder, participant, django_asser
     # their events only when there are any), phase timeline, checklist, meetings and fagbrev
     # (4), kartlegging, agreement and activities (3), consents with their validity,
     # interest, appointments, notes shared by consent, requests (5); invitations to meeting
-    # places (1), JobbLoop places (1).
-    with django_assert_num_queries(25):
+    # places (1), JobbLoop places (1), huskelapp and fargekategori (1).
+    with django_assert_num_queries(26):
         client.get(url)
 
 

@@ -1,0 +1,86 @@
+"""Status filters of the caseload ("statustall"): one rule per status, as a filter.
+
+The list behind a status and its count use the same Q, so the count equals the list by
+construction: the counts are one conditional aggregate over the same base queryset. Apps
+building on participants add their own statuses as ``CASELOAD_STATUSES`` (core.discovery).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from audit.models import AuditAction, AuditEvent
+from core.discovery import collect
+
+from .followup import overdue_q
+from .models import Phase
+
+MINE = "mine"
+KONTOR = "kontor"
+INACTIVE_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Status:
+    key: str
+    label: str
+    q: Callable[[object, datetime.date], Q]  # (user, today) -> filter on Participant
+    order: int = 50
+    scopes: tuple[str, ...] = (MINE, KONTOR)
+    group: str = "Status"
+    icon: str = ""  # markup shown before the label (a shape, for the colour categories)
+
+
+def _not_seen(user, today) -> Q:
+    # The audit log records every look at a participant's page: "new" until this user has one.
+    seen = AuditEvent.objects.filter(
+        participant=OuterRef("pk"), actor_id=user.pk, action=AuditAction.VIEW
+    )
+    return ~Q(Exists(seen))
+
+
+def _overdue(user, today) -> Q:
+    return overdue_q(today)
+
+
+def _inactive(user, today) -> Q:
+    # Nothing recorded on the case (a change of its data or of its phase) for 28 days.
+    cutoff = today - datetime.timedelta(days=INACTIVE_DAYS)
+    return Q(updated_at__date__lt=cutoff, phase_entered_at__date__lt=cutoff) & ~Q(
+        phase=Phase.AVSLUTTET
+    )
+
+
+def _unassigned(user, today) -> Q:
+    return Q(veileder__isnull=True)
+
+
+BASE_STATUSES = [
+    Status("ny", "Nye (ikke sett)", _not_seen, order=10),
+    Status("forfalt", "Forfalt oppfølging", _overdue, order=20),
+    Status("inaktiv", "Ingen aktivitet på 28 dager", _inactive, order=60),
+    Status("ikke_tildelt", "Ikke tildelt veileder", _unassigned, order=5, scopes=(KONTOR,)),
+]
+
+
+def statuses_for(scope: str) -> list[Status]:
+    found = [s for s in collect("CASELOAD_STATUSES") if scope in s.scopes]
+    return sorted(found, key=lambda s: (s.order, s.key))
+
+
+def status_by_key(scope: str, key: str) -> Status | None:
+    return next((s for s in statuses_for(scope) if s.key == key), None)
+
+
+def status_counts(base: QuerySet, statuses: list[Status], user, today) -> dict[str, int]:
+    """Every status's count over ``base`` in one query (conditional aggregation)."""
+    if not statuses:
+        return {}
+    aggregates = {
+        f"n_{i}": Count("pk", filter=s.q(user, today), distinct=False)
+        for i, s in enumerate(statuses)
+    }
+    row = base.order_by().aggregate(**aggregates)
+    return {s.key: row[f"n_{i}"] for i, s in enumerate(statuses)}
