@@ -8,7 +8,9 @@ from .widgets import FastSelect
 _DJANGO_BLANKS = {"---------", str(BLANK_CHOICE_LABEL), "- Select an option -"}
 BLANK_LABEL = "Velg"
 
+# RadioSelect before Select: it is a subclass, and its inputs are Aksel radios, not fields.
 _WIDGET_CLASSES = {
+    forms.RadioSelect: "aksel-radio__input",
     forms.Select: "aksel-select__input aksel-body-short",
     forms.Textarea: "aksel-textarea__input aksel-body-short",
     forms.CheckboxInput: "app-checkbox__input",

@@ -300,6 +300,8 @@ class FollowUpAgreement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Set when the last of the three parties approves this version (phases.approvals).
+    activated_at = models.DateTimeField("aktiv fra", null=True, blank=True)
 
     class Meta:
         verbose_name = "oppfølgingsavtale"
@@ -311,6 +313,69 @@ class FollowUpAgreement(models.Model):
 
     def __str__(self) -> str:
         return f"Oppfølgingsavtale versjon {self.version}"
+
+
+class ApprovalParty(models.TextChoices):
+    DELTAKER = "deltaker", "Deltaker"
+    ARBEIDSGIVER = "arbeidsgiver", "Arbeidsgiver"
+    VEILEDER = "veileder", "NAV-veileder"
+
+
+class OnBehalfReason(models.TextChoices):
+    """Why the veileder approves for the participant (NAV's list for tiltak agreements)."""
+
+    NO_BANKID = "no_bankid", "Deltakeren har ikke BankID"
+    RESERVED = "reserved", "Deltakeren har reservert seg mot digital kommunikasjon"
+    DIGITAL_SKILLS = "digital_skills", "Deltakeren mangler digitale ferdigheter"
+
+
+class AgreementApproval(models.Model):
+    """One party's approval of one version of the follow-up agreement. Append-only.
+
+    A new version is a new agreement row, so it starts with no approvals.
+    """
+
+    agreement = models.ForeignKey(
+        FollowUpAgreement,
+        verbose_name="oppfølgingsavtale",
+        on_delete=models.CASCADE,
+        related_name="approvals",
+    )
+    party = models.CharField("part", max_length=12, choices=ApprovalParty.choices)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField("godkjent", default=timezone.now)
+    on_behalf_reason = models.CharField(
+        "godkjent på deltakerens vegne fordi",
+        max_length=20,
+        choices=OnBehalfReason.choices,
+        blank=True,
+    )
+    approver_name = models.CharField(
+        "godkjent av (arbeidsgiverens kontaktperson)", max_length=200, blank=True
+    )
+
+    class Meta:
+        verbose_name = "godkjenning av oppfølgingsavtale"
+        verbose_name_plural = "godkjenninger av oppfølgingsavtaler"
+        ordering = ["approved_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "party"], name="one_approval_per_party_and_version"
+            ),
+            # Only the participant's approval can be given on her behalf.
+            models.CheckConstraint(
+                condition=models.Q(on_behalf_reason="") | models.Q(party="deltaker"),
+                name="on_behalf_only_for_deltaker",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_party_display()} godkjente {self.agreement}"
 
 
 class ActivityStatus(models.TextChoices):

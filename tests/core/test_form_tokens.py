@@ -89,6 +89,7 @@ NOT_CREATING = {
     "documents:innsyn_json": "GET only",
     "documents:consent_form": "GET only",
     "documents:agreement": "GET only",
+    "documents:agreement_version": "GET only",
     "documents:meeting": "GET only",
     "documents:loop_certificate": "GET only",
 }
@@ -160,6 +161,26 @@ def _activity_message(p, ps):
         reverse("phases:activity_detail", args=[p.uuid, card.uuid]),
         {"text": "Har sendt tre søknader."},
         ActivityMessage.objects.count,
+        ps["veileder"],
+    )
+
+
+def _approve(p, ps):
+    from phases.models import AgreementApproval
+    from phases.services import agreement_save
+
+    agreement_save(
+        participant=p,
+        actor=ps["veileder"],
+        goals="Fagbrev",
+        valid_from=TODAY(),
+        followup_frequency="Hver måned",
+        responsible="Veileder",
+    )
+    return Form(
+        reverse("phases:agreement_approve", args=[p.uuid]),
+        {"party": "veileder"},
+        AgreementApproval.objects.count,
         ps["veileder"],
     )
 
@@ -375,6 +396,7 @@ CREATING = {
             "responsible": "Veileder",
         },
     ),
+    "phases:agreement_approve": _approve,
     "phases:activity_create": _on(
         "phases:activity_create",
         ActivityCard,
