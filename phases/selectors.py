@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from participants.followup import is_overdue
 
-from .approvals import AgreementState, agreement_state, missing_parties
+from .approvals import AgreementState, agreement_state, missing_parties, missing_text
 from .models import (
     ActivityCard,
     AgreementApproval,
@@ -79,6 +79,7 @@ def _decorate(version: FollowUpAgreement, latest_version: int) -> FollowUpAgreem
     version.approval_list = approvals
     version.missing = missing_parties(a.party for a in approvals)
     version.missing_labels = [ApprovalParty(p).label for p in version.missing]
+    version.missing_text = missing_text(version.missing)
     version.state = agreement_state(
         activated=version.activated_at is not None,
         is_latest=version.version == latest_version,
