@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from accounts.roles import role_labels
 from audit.models import AuditAction
 from audit.selectors import looks_by_day
 from core.discovery import collect
@@ -97,7 +98,7 @@ def innsyn_sections(participant) -> list[Section]:
             [
                 _text(e["day"]),
                 e["actor_ident"],
-                e["actor_roles"] or "–",
+                role_labels(e["actor_roles"]) or "–",
                 e["actor_office"] or "–",
                 AuditAction(e["action"]).label + (f" ({e['what']})" if e["what"] else ""),
                 str(e["times"]),

@@ -15,6 +15,7 @@ from audit.services import audit_change
 from core.discovery import collect
 from core.exceptions import DomainError
 from core.identity import parse_identity
+from core.labels import field_labels
 
 from .access import CHANGE, REASSIGN, visible_q
 from .models import Participant, Phase
@@ -90,7 +91,9 @@ def participant_update_contact(*, actor: User, participant: Participant, **chang
             raise DomainError(" ".join(exc.messages)) from None
         locked._history_user = actor
         locked.save(update_fields=[*changes, "updated_at"])
-        audit_change(actor, locked, what="Kontaktopplysninger: " + ", ".join(sorted(changes)))
+        audit_change(
+            actor, locked, what="Kontaktopplysninger: " + field_labels(Participant, changes)
+        )
     return locked
 
 

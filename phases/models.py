@@ -21,7 +21,10 @@ class PhaseTransition(models.Model):
     """One move in the pipeline: who, when, from, to and why. Append-only."""
 
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="transitions"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="transitions",
     )
     from_phase = models.CharField("fra", max_length=12, choices=Phase.choices, blank=True)
     to_phase = models.CharField("til", max_length=12, choices=Phase.choices)
@@ -56,15 +59,21 @@ class Opplaeringsplan(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="opplaeringsplaner"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="opplaeringsplaner",
     )
     received_on = models.DateField("mottatt")
     school = models.CharField("skole eller opplæringssted", max_length=200, blank=True)
     description = models.TextField("innhold", blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "opplæringsplan"
@@ -78,7 +87,10 @@ class Opplaeringsplan(models.Model):
 class Laerekontrakt(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="laerekontrakter"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="laerekontrakter",
     )
     company = models.ForeignKey(
         "companies.Company", verbose_name="lærebedrift", on_delete=models.PROTECT, related_name="+"
@@ -89,9 +101,12 @@ class Laerekontrakt(models.Model):
     opplaeringskontor = models.CharField("opplæringskontor", max_length=200)
     signed_on = models.DateField("signert")
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "lærekontrakt"
@@ -107,16 +122,22 @@ class Fagbrev(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="fagbrev"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="fagbrev",
     )
     laerefag = models.ForeignKey(
         "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
     )
     passed_on = models.DateField("fagprøve bestått")
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "fagbrev"
@@ -133,7 +154,10 @@ class Employment(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="employments"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="employments",
     )
     employer = models.ForeignKey(
         "companies.Company",
@@ -148,9 +172,12 @@ class Employment(models.Model):
     found_herself = models.BooleanField("fant jobb selv", default=False)
     note = models.TextField("merknad", blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "arbeidsforhold"
@@ -166,12 +193,15 @@ class ChecklistItem(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="checklist"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="checklist",
     )
-    phase = models.CharField(max_length=12, choices=Phase.choices)
-    key = models.CharField(max_length=40)
+    phase = models.CharField("fase", max_length=12, choices=Phase.choices)
+    key = models.CharField("nøkkel", max_length=40)
     label = models.CharField("oppgave", max_length=200)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField("rekkefølge", default=0)
     done_at = models.DateTimeField("utført", null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -213,7 +243,10 @@ class MeetingPlace(models.TextChoices):
 class Meeting(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="meetings"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="meetings",
     )
     kind = models.CharField("type møte", max_length=20, choices=MeetingKind.choices)
     held_on = models.DateField("dato")
@@ -222,9 +255,12 @@ class Meeting(models.Model):
     summary = models.TextField("referat", blank=True)
     next_agreed_on = models.DateField("neste avtalte møte", null=True, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "møte"
@@ -282,7 +318,10 @@ class FollowUpAgreement(models.Model):
     """
 
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="agreements"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="agreements",
     )
     version = models.PositiveSmallIntegerField("versjon")
     goals = models.TextField("mål")
@@ -398,7 +437,10 @@ class ActivityCard(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="activities"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="activities",
     )
     title = models.CharField("tittel", max_length=200)
     kind = models.CharField("type", max_length=20, choices=ActivityKind.choices)

@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_change
 from core.exceptions import DomainError
+from core.labels import field_labels
 from participants.access import CHANGE, cleared_ids, visible_q
 from participants.models import Participant, Phase
 from reminders.models import ReminderKind
@@ -310,7 +311,9 @@ def kartlegging_save(*, participant: Participant, actor: User, **fields) -> Kart
         mapping.updated_at = timezone.now()
         mapping._history_user = actor
         mapping.save()
-        audit_change(actor, locked, what="Kartlegging: " + ", ".join(sorted(changed or fields)))
+        audit_change(
+            actor, locked, what="Kartlegging: " + field_labels(Kartlegging, changed or fields)
+        )
     return mapping
 
 
