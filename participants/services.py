@@ -166,3 +166,20 @@ def participants_due_for_anonymisation(*, now=None, limit: int = 500):
     return Participant.objects.filter(
         phase=Phase.AVSLUTTET, phase_entered_at__lt=cutoff, anonymised_at__isnull=True
     ).order_by("phase_entered_at", "id")[:limit]
+
+
+def participants_reassign_many(
+    *, actor: User, participants: list[Participant], veileder: User
+) -> int:
+    """Assign many participants to one veileder at once (a leder's bulk action): all or none,
+    each through participant_reassign's rule, audit row and notice. Returns how many moved."""
+    if not participants:
+        raise DomainError("Velg minst én deltaker.")
+    moved = 0
+    with transaction.atomic():
+        # Locks in primary-key order, so two bulk assignments at once cannot deadlock.
+        for participant in sorted(participants, key=lambda p: p.pk):
+            before = participant.veileder_id
+            after = participant_reassign(actor=actor, participant=participant, veileder=veileder)
+            moved += after.veileder_id != before
+    return moved

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import bulk, views
 
 app_name = "participants"
 
 urlpatterns = [
     path("portefolje/", views.my_caseload, name="caseload"),
     path("kontor/deltakere/", views.office_caseload, name="office"),
+    path("kontor/tildel/", bulk.bulk_reassign, name="bulk_reassign"),
     path("deltakere/ny/", views.participant_create, name="create"),
     path("deltakere/<uuid:uuid>/", views.participant_detail, name="detail"),
     path(

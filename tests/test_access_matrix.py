@@ -26,6 +26,7 @@ EXPECTED = {
         NOT_FOUND, anonymous=LOGIN, veileder=OK, colleague=OK, other_veileder=OK
     ),
     "participants:office": row(NOT_FOUND, anonymous=LOGIN, leder=OK, other_leder=OK),
+    "participants:bulk_reassign": row(NOT_FOUND, anonymous=LOGIN, leder=OK, other_leder=OK),
     "participants:create": row(
         NOT_FOUND,
         anonymous=LOGIN,

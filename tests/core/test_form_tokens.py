@@ -62,6 +62,7 @@ NOT_CREATING = {
     "participants:fodselsnummer": "a read (audited per request)",
     "participants:edit_contact": "updates fields; sending them twice gives the same state",
     "participants:reassign": "reassigning to the current veileder is a no-op",
+    "participants:bulk_reassign": "reassigning to the current veileder is a no-op",
     "phases:checklist_toggle": "sets done or not done; idempotent",
     "phases:kartlegging": "one kartlegging per participant, updated in place",
     "careerguidance:appointments": "GET only",
