@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import bulk, views
+from . import bulk, preferences, views
 
 app_name = "participants"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("portefolje/", views.my_caseload, name="caseload"),
     path("kontor/deltakere/", views.office_caseload, name="office"),
     path("kontor/tildel/", bulk.bulk_reassign, name="bulk_reassign"),
+    path("portefolje/kolonner/", preferences.caseload_columns, name="columns"),
     path("deltakere/ny/", views.participant_create, name="create"),
     path("deltakere/<uuid:uuid>/", views.participant_detail, name="detail"),
     path(

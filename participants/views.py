@@ -16,6 +16,7 @@ from core.pagination import page_size
 
 from . import services
 from .access import CHANGE, REASSIGN
+from .columns import columns_for
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
@@ -58,6 +59,8 @@ def _caseload_page(request, *, scope: str, title: str):
         "query": query.urlencode(),
         "filtered": filters.is_filtered,
         "today": timezone.localdate(),
+        "columns": columns_for(request, scope=scope),
+        "sort": filters.sort,
     }
     template = "participants/caseload.html"
     if request.htmx and request.htmx.target == "caseload-results":

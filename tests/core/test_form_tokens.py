@@ -63,6 +63,7 @@ NOT_CREATING = {
     "participants:edit_contact": "updates fields; sending them twice gives the same state",
     "participants:reassign": "reassigning to the current veileder is a no-op",
     "participants:bulk_reassign": "reassigning to the current veileder is a no-op",
+    "participants:columns": "one column choice per user, updated in place",
     "phases:checklist_toggle": "sets done or not done; idempotent",
     "phases:kartlegging": "one kartlegging per participant, updated in place",
     "careerguidance:appointments": "GET only",
