@@ -1,5 +1,7 @@
 """The header stays one row at a laptop's 1366 px, whatever the roles (issue 22)."""
 
+import datetime
+
 import pytest
 
 from tests.e2e.conftest import login, screenshot
@@ -45,3 +47,41 @@ def test_header_fits_one_row_at_1366(page, kontor, who):
     # What no longer fits the bar is one click away, under "Mer".
     page.click(".app-more > summary")
     assert page.is_visible(".app-more__menu a[href='/deltakere/ny/']")
+
+
+def test_radios_render_as_aksel_radios_not_tall_pills(page, veileder, markedsradgiver):
+    """The match review's "Hva skjer nå?" and the agreement approval: round 24 px markers
+    beside their labels."""
+    from phases.services import agreement_save
+    from tests.factories import MatchFactory, ParticipantFactory
+
+    p = ParticipantFactory(veileder=veileder, nav_kontor=veileder.nav_kontor)
+    agreement_save(
+        participant=p,
+        actor=veileder,
+        goals="Fagbrev",
+        valid_from=datetime.date(2026, 11, 1),
+        followup_frequency="Hver 4. uke",
+        responsible="Veileder",
+    )
+    match = MatchFactory(participant=p, status="til_vurdering")
+    cases = [
+        (veileder, f"/deltakere/{p.uuid}/avtale/godkjenn/", "avtale-godkjenning"),
+        (markedsradgiver, f"/vurdering/{match.uuid}/", "match-vurdering"),
+    ]
+    for user, path, name in cases:
+        page.context.clear_cookies()
+        login(page, user)
+        page.goto(page.base + path)
+        boxes = page.evaluate(
+            """[...document.querySelectorAll('input[type=radio]')].map(r => {
+                 const b = r.getBoundingClientRect();
+                 return {w: b.width, h: b.height, radius: getComputedStyle(r).borderRadius,
+                         cls: r.className};
+               })"""
+        )
+        screenshot(page, f"radio-{name}")
+        assert boxes, path
+        for box in boxes:
+            assert box["cls"] == "aksel-radio__input", (path, box)
+            assert 16 <= box["w"] <= 28 and 16 <= box["h"] <= 28, (path, box)
