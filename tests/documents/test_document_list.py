@@ -114,3 +114,31 @@ def test_leder_sees_the_list(client, leder, veileder):
     client.force_login(leder)
     body = client.get(reverse("participants:detail", args=[p.uuid])).content.decode()
     assert len(_links(body)["motereferat"]) == 1
+
+
+def test_agreement_pdf_states_the_approvals_in_fixed_queries(
+    client, veileder, participant, django_assert_num_queries
+):
+    import io
+
+    from pypdf import PdfReader
+
+    agreement = agreement_save(participant=participant, actor=veileder, **AGREEMENT)
+    url = reverse("documents:agreement_version", args=[participant.uuid, 1])
+    client.force_login(veileder)
+    client.get(reverse("participants:caseload"))
+    # session, user, roles, permissions x2, the participant, the version, its approvals,
+    # the audit row (the office's name comes with the participant)
+    counts = []
+    for party, extra in (
+        (ApprovalParty.DELTAKER, {"on_behalf_reason": OnBehalfReason.NO_BANKID}),
+        (ApprovalParty.ARBEIDSGIVER, {"approver_name": "Kari Bedrift"}),
+    ):
+        agreement_approve(agreement=agreement, actor=veileder, party=party, **extra)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
+    text = "\n".join(pg.extract_text() for pg in PdfReader(io.BytesIO(response.content)).pages)
+    assert "på deltakerens vegne" in text and "Kari Bedrift" in text
+    assert "ikke aktiv" in text

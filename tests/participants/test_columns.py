@@ -103,3 +103,14 @@ def test_the_veileder_column_is_only_on_the_office_page(client, leder, veileder)
 def test_columns_page_is_for_caseload_users_only(client, markedsradgiver):
     client.force_login(markedsradgiver)
     assert client.get(COLUMNS_URL).status_code == 404
+
+
+def test_columns_page_query_count_is_fixed(client, veileder, django_assert_num_queries):
+    client.force_login(veileder)
+    client.get(URL)
+    # session, user, roles, the saved choice, unread notifications
+    with django_assert_num_queries(5):
+        assert client.get(COLUMNS_URL).status_code == 200
+    caseload_columns_save(user=veileder, keys=["alder", "fase"])
+    with django_assert_num_queries(5):
+        assert client.get(COLUMNS_URL).status_code == 200
