@@ -127,8 +127,7 @@ def test_agreement_pdf_states_the_approvals_in_fixed_queries(
     url = reverse("documents:agreement_version", args=[participant.uuid, 1])
     client.force_login(veileder)
     client.get(reverse("participants:caseload"))
-    # session, user, roles, permissions x2, the participant, the version, its approvals,
-    # the audit row (the office's name comes with the participant)
+    # The same queries with one approval as with two: the approvals come in one query.
     counts = []
     for party, extra in (
         (ApprovalParty.DELTAKER, {"on_behalf_reason": OnBehalfReason.NO_BANKID}),

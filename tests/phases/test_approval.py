@@ -185,3 +185,39 @@ def test_agreement_page_query_count_is_fixed_with_approvals(
             client.get(reverse("phases:agreement", args=[p.uuid]))
         with django_assert_num_queries(11):
             client.get(reverse("phases:agreement_approve", args=[p.uuid]))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_three_approvals_at_the_same_moment_activate_once(veileder, participant):
+    import threading
+
+    from django.db import connection
+
+    agreement = agreement_save(participant=participant, actor=veileder, **AGREEMENT)
+    start = threading.Barrier(3)
+    errors = []
+
+    def approve(party, extra):
+        start.wait()
+        try:
+            agreement_approve(agreement=agreement, actor=veileder, party=party, **extra)
+        except Exception as exc:  # the assertion below reports it
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=approve, args=(P.DELTAKER, {"on_behalf_reason": "no_bankid"})),
+        threading.Thread(target=approve, args=(P.ARBEIDSGIVER, {"approver_name": "Kari"})),
+        threading.Thread(target=approve, args=(P.VEILEDER, {})),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    agreement.refresh_from_db()
+    assert agreement.activated_at is not None
+    assert AgreementApproval.objects.filter(agreement=agreement).count() == 3
+    activations = AuditEvent.objects.filter(participant=participant, what__endswith=": aktiv")
+    assert activations.count() == 1
