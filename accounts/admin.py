@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from .models import NavKontor, User
+from .roles import Role, role_labels
 
 
 @admin.register(NavKontor)
@@ -23,13 +24,32 @@ class UserEditForm(UserChangeForm):
         model = User
         fields = "__all__"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "groups" in self.fields:
+            self.fields["groups"].label = "roller"
+            self.fields["groups"].label_from_instance = lambda group: role_labels([group.name])
+
+
+class RoleFilter(admin.SimpleListFilter):
+    title = "rolle"
+    parameter_name = "rolle"
+
+    def lookups(self, request, model_admin):
+        return Role.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(groups__name=self.value())
+        return queryset
+
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
     list_display = ["nav_ident", "name", "nav_kontor", "roles", "is_active", "is_staff"]
-    list_filter = ["groups", "nav_kontor", "is_active", "is_staff", "is_superuser"]
+    list_filter = [RoleFilter, "nav_kontor", "is_active", "is_staff", "is_superuser"]
     search_fields = ["nav_ident", "name", "email"]
     ordering = ["name"]
     list_select_related = ["nav_kontor"]
@@ -58,4 +78,4 @@ class UserAdmin(DjangoUserAdmin):
 
     @admin.display(description="roller")
     def roles(self, obj) -> str:
-        return ", ".join(sorted(g.name for g in obj.groups.all()))
+        return role_labels(sorted(g.name for g in obj.groups.all()))

@@ -26,5 +26,14 @@ def roles_of(user) -> frozenset[str]:
     return cached
 
 
+def role_labels(names) -> str:
+    """Group names as the UI says them ("markedsradgiver" is a key, not a word):
+    a list or the comma-joined string the audit log stores."""
+    if isinstance(names, str):
+        names = [n for n in names.split(",") if n]
+    labels = dict(Role.choices)
+    return ", ".join(str(labels.get(name, name)) for name in names)
+
+
 def has_role(user, role: str) -> bool:
     return role in roles_of(user)

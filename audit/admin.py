@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from accounts.roles import role_labels
 from core.admin import PersonalDataAdmin
 
 from .models import AuditEvent
@@ -12,7 +13,7 @@ class AuditEventAdmin(PersonalDataAdmin):
     list_display = [
         "created_at",
         "actor_ident",
-        "actor_roles",
+        "roles",
         "action",
         "participant",
         "what",
@@ -23,6 +24,10 @@ class AuditEventAdmin(PersonalDataAdmin):
     date_hierarchy = "created_at"
     list_select_related = ["participant"]
     show_full_result_count = False
+
+    @admin.display(description="roller", ordering="actor_roles")
+    def roles(self, obj) -> str:
+        return role_labels(obj.actor_roles)
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]

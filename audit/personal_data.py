@@ -3,6 +3,7 @@ the pseudonym only."""
 
 from django.utils import timezone
 
+from accounts.roles import role_labels
 from core.personal_data import Declaration, Keep, Section
 
 from .models import AuditAction
@@ -24,7 +25,7 @@ def looks_section(participant) -> Section:
             [
                 e["day"],
                 e["actor_ident"],
-                e["actor_roles"] or "–",
+                role_labels(e["actor_roles"]) or "–",
                 e["actor_office"] or "–",
                 AuditAction(e["action"]).label + (f" ({e['what']})" if e["what"] else ""),
                 str(e["times"]),

@@ -60,7 +60,9 @@ class Company(models.Model):
 class CompanyNeed(models.Model):
     """Which lærefag a company wants candidates for, how many and from when."""
 
-    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="needs")
+    company = models.ForeignKey(
+        Company, verbose_name="bedrift", on_delete=models.CASCADE, related_name="needs"
+    )
     laerefag = models.ForeignKey(
         "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
     )

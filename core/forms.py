@@ -14,7 +14,9 @@ BLANK_LABEL = "Velg"
 # Long enough for any pass phrase; only a bound on the work of hashing it.
 PASSWORD_MAX = 4096
 
+# RadioSelect before Select: it is a subclass, and its inputs are Aksel radios, not fields.
 _WIDGET_CLASSES = {
+    forms.RadioSelect: "aksel-radio__input",
     forms.Select: "aksel-select__input aksel-body-short",
     forms.Textarea: "aksel-textarea__input aksel-body-short",
     forms.CheckboxInput: "app-checkbox__input",

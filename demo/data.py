@@ -19,6 +19,7 @@ from accounts.models import NavKontor, User
 from accounts.roles import Role
 from audit.models import AuditEvent
 from core.identity import make_identity
+from demo.activity import reset_activity, seed_activity
 from demo.companies import seed_companies
 from participants.models import Adressebeskyttelse, Innsatsgruppe, Laerefag, Participant, Phase
 from phases.models import ChecklistItem, EndReason, Fagbrev, PhaseTransition
@@ -592,7 +593,7 @@ def seed_demo(
         reset_demo()
     elif User.objects.filter(nav_ident__in=DEMO_IDENTS).exists():
         return SeedResult(0, 0, 0, skipped=True)
-    step = _Steps(stdout, total=3)
+    step = _Steps(stdout, total=4)
     rng = random.Random(seed)
     offices = _offices()
     laerefag = list(Laerefag.objects.order_by("code"))
@@ -617,6 +618,8 @@ def seed_demo(
 
     step("Bedrifter")
     seed_companies(seed=seed)
+    step("Møteplasser, JobbLoop, matcher, veiledning og avtaler")
+    seed_activity(seed=seed, today=today)
     if connection.vendor == "postgresql":
         # Fresh statistics, so the planner picks the caseload indexes right after seeding.
         with connection.cursor() as cursor:
@@ -630,10 +633,14 @@ def reset_demo() -> None:
         # The sporingslogg refuses row deletes; a demo reset empties it wholesale instead.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
+                # Rows the seed's services just wrote in this same transaction (a test's)
+                # leave deferred foreign-key checks pending, which TRUNCATE refuses: run them now.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("TRUNCATE audit_auditevent")
         else:
             AuditEvent.objects.all().delete()
         Participant.objects.all().delete()
+        reset_activity()
         User.objects.filter(nav_ident__in=DEMO_IDENTS).delete()
         User.objects.filter(nav_ident__regex=r"^[VLS]1[0-9]{5}$").delete()
 

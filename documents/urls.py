@@ -16,6 +16,11 @@ urlpatterns = [
         "deltakere/<uuid:uuid>/dokumenter/oppfolgingsavtale/", views.agreement_pdf, name="agreement"
     ),
     path(
+        "deltakere/<uuid:uuid>/dokumenter/oppfolgingsavtale/<int:version>/",
+        views.agreement_pdf,
+        name="agreement_version",
+    ),
+    path(
         "deltakere/<uuid:uuid>/dokumenter/mote/<uuid:meeting>/", views.meeting_pdf, name="meeting"
     ),
     path(

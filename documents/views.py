@@ -2,6 +2,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -14,7 +15,7 @@ from jobbloop.schedule import candidate_periods
 from jobbloop.selectors import loops_visible_to
 from participants.access import CHANGE
 from participants.permissions import get_participant_for_user
-from phases.models import FollowUpAgreement, Meeting
+from phases.models import AgreementApproval, FollowUpAgreement, Meeting
 
 from .innsyn import innsyn_json, innsyn_sections
 from .render import render_pdf
@@ -83,11 +84,16 @@ def consent_form_pdf(request, uuid, purpose):
 
 
 @login_required
-def agreement_pdf(request, uuid):
+def agreement_pdf(request, uuid, version=None):
+    """The latest version, or the one asked for; each with its approvals."""
     participant = get_participant_for_user(request.user, uuid, CHANGE)
-    agreement = (
-        FollowUpAgreement.objects.filter(participant=participant).order_by("-version").first()
+    versions = FollowUpAgreement.objects.filter(participant=participant).prefetch_related(
+        Prefetch("approvals", queryset=AgreementApproval.objects.order_by("approved_at", "id"))
     )
+    if version is not None:
+        agreement = get_object_or_404(versions, version=version)
+    else:
+        agreement = versions.order_by("-version").first()
     if agreement is None:
         messages.info(request, "Lag oppfølgingsavtalen før den kan skrives ut.")
         return redirect("phases:agreement", participant.uuid)
@@ -97,7 +103,7 @@ def agreement_pdf(request, uuid):
         template="documents/oppfolgingsavtale.html",
         title="Tilretteleggings- og oppfølgingsavtale",
         filename=f"oppfolgingsavtale-v{agreement.version}.pdf",
-        context={"agreement": agreement},
+        context={"agreement": agreement, "approvals": list(agreement.approvals.all())},
     )
 
 

@@ -218,3 +218,23 @@ class ParticipantUserObjectPermission(UserObjectPermissionBase):
     class Meta(UserObjectPermissionBase.Meta):
         verbose_name = "tilgang til deltaker"
         verbose_name_plural = "tilganger til deltakere"
+
+
+class CaseloadColumns(models.Model):
+    """Which columns of the caseload a user shows, in her order (NAV's "velg kolonner")."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bruker",
+        on_delete=models.CASCADE,
+        related_name="caseload_columns",
+    )
+    columns = models.JSONField("kolonner", default=list)
+    updated_at = models.DateTimeField("sist endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "valgte kolonner i porteføljen"
+        verbose_name_plural = "valgte kolonner i porteføljen"
+
+    def __str__(self) -> str:
+        return ", ".join(self.columns)

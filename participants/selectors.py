@@ -28,6 +28,14 @@ SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
         (F("next_followup_due").asc(nulls_last=True), "id"),
     ),
     "lengst_i_fase": ("Lengst i fasen", ("phase_entered_at", "id")),
+    # The chosen columns sort by these too (participants.columns).
+    "innsatsgruppe": ("Innsatsgruppe", ("innsatsgruppe", "last_name", "id")),
+    "sluttkompetanse": ("Sluttkompetanse", ("sluttkompetanse__name", "last_name", "id")),
+    "kontor": ("NAV-kontor", ("nav_kontor__name", "last_name", "id")),
+    "veileder": (
+        "Veileder (ikke tildelt først)",
+        (F("veileder__name").asc(nulls_first=True), "last_name", "id"),
+    ),
 }
 DEFAULT_SORT = "navn"
 

@@ -15,6 +15,7 @@ from audit.services import audit_change, audit_registration_attempt
 from core.discovery import collect
 from core.exceptions import DomainError
 from core.identity import parse_identity
+from core.labels import field_labels
 from core.personal_data import anonymise_rows
 
 from .access import CHANGE, REASSIGN, cleared_for, visible_q
@@ -133,7 +134,9 @@ def participant_update_contact(*, actor: User, participant: Participant, **chang
             raise DomainError(" ".join(exc.messages)) from None
         locked._history_user = actor
         locked.save(update_fields=[*changes, "updated_at"])
-        audit_change(actor, locked, what="Kontaktopplysninger: " + ", ".join(sorted(changes)))
+        audit_change(
+            actor, locked, what="Kontaktopplysninger: " + field_labels(Participant, changes)
+        )
     return locked
 
 
@@ -219,3 +222,20 @@ def participant_anonymise(*, participant: Participant) -> bool:
 def participants_due_for_anonymisation(*, now=None, limit: int = 500):
     """Ended cases older than the retention period, oldest first, from an indexed scan."""
     return Participant.objects.filter(due_q(now)).order_by("phase_entered_at", "id")[:limit]
+
+
+def participants_reassign_many(
+    *, actor: User, participants: list[Participant], veileder: User
+) -> int:
+    """Assign many participants to one veileder at once (a leder's bulk action): all or none,
+    each through participant_reassign's rule, audit row and notice. Returns how many moved."""
+    if not participants:
+        raise DomainError("Velg minst én deltaker.")
+    moved = 0
+    with transaction.atomic():
+        # Locks in primary-key order, so two bulk assignments at once cannot deadlock.
+        for participant in sorted(participants, key=lambda p: p.pk):
+            before = participant.veileder_id
+            after = participant_reassign(actor=actor, participant=participant, veileder=veileder)
+            moved += after.veileder_id != before
+    return moved

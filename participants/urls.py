@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import bulk, preferences, views
 
 app_name = "participants"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("portefolje/", views.my_caseload, name="caseload"),
     path("kontor/deltakere/", views.office_caseload, name="office"),
     path("kontor/anonymisering/", views.retention, name="retention"),
+    path("kontor/tildel/", bulk.bulk_reassign, name="bulk_reassign"),
+    path("portefolje/kolonner/", preferences.caseload_columns, name="columns"),
     path("deltakere/ny/", views.participant_create, name="create"),
     path("deltakere/<uuid:uuid>/", views.participant_detail, name="detail"),
     path(

@@ -18,6 +18,7 @@ from core.search import search_terms
 
 from . import services
 from .access import CHANGE, REASSIGN, cleared_users
+from .columns import columns_for
 from .forms import CaseloadFilterForm, ContactForm, ParticipantCreateForm, ReassignForm
 from .models import Laerefag
 from .permissions import get_participant_for_user
@@ -82,6 +83,8 @@ def _caseload_page(request, *, scope: str, title: str):
         "expired": search.expired,
         "filtered": filters.is_filtered,
         "today": today,
+        "columns": columns_for(request, scope=scope),
+        "sort": filters.sort,
     }
     template = "participants/caseload.html"
     if partial:

@@ -7,6 +7,7 @@ from participants.models import Laerefag, Phase
 from .models import (
     ActivityCard,
     ActivityStatus,
+    ApprovalParty,
     Employment,
     EndReason,
     Fagbrev,
@@ -14,6 +15,7 @@ from .models import (
     Kartlegging,
     Laerekontrakt,
     Meeting,
+    OnBehalfReason,
     Opplaeringsplan,
 )
 from .rules import targets_with_needs
@@ -207,3 +209,26 @@ class ActivityMessageForm(AkselFormMixin, forms.Form):
     text = forms.CharField(
         label="Ny melding", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class ApprovalForm(AkselFormMixin, forms.Form):
+    """Offers only the parties that have not approved the latest version yet."""
+
+    party = forms.ChoiceField(label="Hvem godkjenner?", widget=forms.RadioSelect)
+    on_behalf_reason = forms.ChoiceField(
+        label="Hvorfor godkjenner du på deltakerens vegne?",
+        required=False,
+        widget=forms.RadioSelect,
+        choices=OnBehalfReason.choices,
+        help_text="Bare når du registrerer deltakerens godkjenning.",
+    )
+    approver_name = forms.CharField(
+        label="Hvem hos arbeidsgiveren godkjente?",
+        required=False,
+        max_length=200,
+        help_text="Bare når du registrerer arbeidsgiverens godkjenning.",
+    )
+
+    def __init__(self, *args, missing: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = [(p, ApprovalParty(p).label) for p in missing]

@@ -22,7 +22,10 @@ class PhaseTransition(models.Model):
     """One move in the pipeline: who, when, from, to and why. Append-only."""
 
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="transitions"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="transitions",
     )
     from_phase = models.CharField("fra", max_length=12, choices=Phase.choices, blank=True)
     to_phase = models.CharField("til", max_length=12, choices=Phase.choices)
@@ -57,15 +60,21 @@ class Opplaeringsplan(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="opplaeringsplaner"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="opplaeringsplaner",
     )
     received_on = models.DateField("mottatt", validators=[DateWindowValidator("past")])
     school = models.CharField("skole eller opplæringssted", max_length=200, blank=True)
     description = models.TextField("innhold", blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "opplæringsplan"
@@ -79,7 +88,10 @@ class Opplaeringsplan(models.Model):
 class Laerekontrakt(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="laerekontrakter"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="laerekontrakter",
     )
     company = models.ForeignKey(
         "companies.Company", verbose_name="lærebedrift", on_delete=models.PROTECT, related_name="+"
@@ -90,9 +102,12 @@ class Laerekontrakt(models.Model):
     opplaeringskontor = models.CharField("opplæringskontor", max_length=200)
     signed_on = models.DateField("signert", validators=[DateWindowValidator("past")])
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "lærekontrakt"
@@ -108,16 +123,22 @@ class Fagbrev(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="fagbrev"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="fagbrev",
     )
     laerefag = models.ForeignKey(
         "participants.Laerefag", verbose_name="lærefag", on_delete=models.PROTECT, related_name="+"
     )
     passed_on = models.DateField("fagprøve bestått", validators=[DateWindowValidator("past")])
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "fagbrev"
@@ -134,7 +155,10 @@ class Employment(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="employments"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="employments",
     )
     employer = models.ForeignKey(
         "companies.Company",
@@ -151,9 +175,12 @@ class Employment(models.Model):
     found_herself = models.BooleanField("fant jobb selv", default=False)
     note = models.TextField("merknad", blank=True)
     registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "arbeidsforhold"
@@ -169,12 +196,15 @@ class ChecklistItem(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="checklist"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="checklist",
     )
-    phase = models.CharField(max_length=12, choices=Phase.choices)
-    key = models.CharField(max_length=40)
+    phase = models.CharField("fase", max_length=12, choices=Phase.choices)
+    key = models.CharField("nøkkel", max_length=40)
     label = models.CharField("oppgave", max_length=200)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField("rekkefølge", default=0)
     done_at = models.DateTimeField("utført", null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -216,7 +246,10 @@ class MeetingPlace(models.TextChoices):
 class Meeting(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="meetings"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="meetings",
     )
     kind = models.CharField("type møte", max_length=20, choices=MeetingKind.choices)
     held_on = models.DateField("dato", validators=[DateWindowValidator("case")])
@@ -227,9 +260,12 @@ class Meeting(models.Model):
         "neste avtalte møte", validators=[DateWindowValidator("planned")], null=True, blank=True
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("registrert", default=timezone.now)
 
     class Meta:
         verbose_name = "møte"
@@ -287,7 +323,10 @@ class FollowUpAgreement(models.Model):
     """
 
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="agreements"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="agreements",
     )
     version = models.PositiveSmallIntegerField("versjon")
     goals = models.TextField("mål")
@@ -307,6 +346,8 @@ class FollowUpAgreement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Set when the last of the three parties approves this version (phases.approvals).
+    activated_at = models.DateTimeField("aktiv fra", null=True, blank=True)
 
     class Meta:
         verbose_name = "oppfølgingsavtale"
@@ -318,6 +359,69 @@ class FollowUpAgreement(models.Model):
 
     def __str__(self) -> str:
         return f"Oppfølgingsavtale versjon {self.version}"
+
+
+class ApprovalParty(models.TextChoices):
+    DELTAKER = "deltaker", "Deltaker"
+    ARBEIDSGIVER = "arbeidsgiver", "Arbeidsgiver"
+    VEILEDER = "veileder", "NAV-veileder"
+
+
+class OnBehalfReason(models.TextChoices):
+    """Why the veileder approves for the participant (NAV's list for tiltak agreements)."""
+
+    NO_BANKID = "no_bankid", "Deltakeren har ikke BankID"
+    RESERVED = "reserved", "Deltakeren har reservert seg mot digital kommunikasjon"
+    DIGITAL_SKILLS = "digital_skills", "Deltakeren mangler digitale ferdigheter"
+
+
+class AgreementApproval(models.Model):
+    """One party's approval of one version of the follow-up agreement. Append-only.
+
+    A new version is a new agreement row, so it starts with no approvals.
+    """
+
+    agreement = models.ForeignKey(
+        FollowUpAgreement,
+        verbose_name="oppfølgingsavtale",
+        on_delete=models.CASCADE,
+        related_name="approvals",
+    )
+    party = models.CharField("part", max_length=12, choices=ApprovalParty.choices)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="registrert av",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField("godkjent", default=timezone.now)
+    on_behalf_reason = models.CharField(
+        "godkjent på deltakerens vegne fordi",
+        max_length=20,
+        choices=OnBehalfReason.choices,
+        blank=True,
+    )
+    approver_name = models.CharField(
+        "godkjent av (arbeidsgiverens kontaktperson)", max_length=200, blank=True
+    )
+
+    class Meta:
+        verbose_name = "godkjenning av oppfølgingsavtale"
+        verbose_name_plural = "godkjenninger av oppfølgingsavtaler"
+        ordering = ["approved_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "party"], name="one_approval_per_party_and_version"
+            ),
+            # Only the participant's approval can be given on her behalf.
+            models.CheckConstraint(
+                condition=models.Q(on_behalf_reason="") | models.Q(party="deltaker"),
+                name="on_behalf_only_for_deltaker",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_party_display()} godkjente {self.agreement}"
 
 
 class ActivityStatus(models.TextChoices):
@@ -340,7 +444,10 @@ class ActivityCard(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="activities"
+        "participants.Participant",
+        verbose_name="deltaker",
+        on_delete=models.CASCADE,
+        related_name="activities",
     )
     title = models.CharField("tittel", max_length=200)
     kind = models.CharField("type", max_length=20, choices=ActivityKind.choices)

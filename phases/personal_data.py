@@ -70,6 +70,23 @@ DECLARATIONS = [
         anonymise=Delete(),
     ),
     Declaration(
+        model="phases.AgreementApproval",
+        path="agreement__participant",
+        title="Godkjenning av oppfølgingsavtalen",
+        order=41,
+        ordering=("agreement__version", "approved_at", "id"),
+        columns=(
+            ("Versjon", "agreement__version"),
+            ("Part", "get_party_display"),
+            ("Godkjent", "approved_at"),
+            ("Registrert av", "approved_by__name"),
+            ("På dine vegne fordi", "get_on_behalf_reason_display"),
+            ("Arbeidsgivers kontaktperson", "approver_name"),
+        ),
+        # Goes with the agreement it approves (also deleted).
+        anonymise=Delete(),
+    ),
+    Declaration(
         model="phases.ActivityCard",
         path="participant",
         title="Aktivitetsplan",

@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.roles import Role
 from audit.services import audit_change
 from core.exceptions import DomainError
+from core.labels import field_labels
 from participants.access import CHANGE, cleared_for, cleared_users, visible_q
 from participants.models import Participant, Phase
 from participants.services import participant_save_derived
@@ -20,10 +21,13 @@ from reminders.models import ReminderKind
 from reminders.registry import Due
 from reminders.services import notify_once
 
+from .approvals import activation_refusal, approval_refusal
 from .models import (
     ActivityCard,
     ActivityMessage,
     ActivityStatus,
+    AgreementApproval,
+    ApprovalParty,
     ChecklistItem,
     Employment,
     Fagbrev,
@@ -352,7 +356,9 @@ def kartlegging_save(*, participant: Participant, actor: User, **fields) -> Kart
         mapping.updated_at = timezone.now()
         mapping._history_user = actor
         mapping.save()
-        audit_change(actor, locked, what="Kartlegging: " + ", ".join(sorted(changed or fields)))
+        audit_change(
+            actor, locked, what="Kartlegging: " + field_labels(Kartlegging, changed or fields)
+        )
     return mapping
 
 
@@ -378,6 +384,85 @@ def agreement_save(*, participant: Participant, actor: User, **fields) -> Follow
         agreement.save()
         audit_change(actor, locked, what=f"Oppfølgingsavtale versjon {agreement.version}")
     return agreement
+
+
+def _lock_latest_agreement(actor: User, agreement: FollowUpAgreement) -> FollowUpAgreement:
+    """The agreement's latest version, locked; refused when ``agreement`` is an older one."""
+    locked = _lock(actor, agreement.participant)
+    latest = (
+        FollowUpAgreement.objects.select_for_update()
+        .filter(participant=locked)
+        .order_by("-version")
+        .first()
+    )
+    if latest is None or latest.pk != agreement.pk:
+        raise DomainError(
+            "Bare den nyeste versjonen av avtalen kan godkjennes. En ny versjon trenger nye godkjenninger."
+        )
+    latest.participant = locked
+    return latest
+
+
+def _activate(agreement: FollowUpAgreement, actor: User) -> FollowUpAgreement:
+    """Caller holds the lock on the version; refuses unless all three parties approved it."""
+    parties = agreement.approvals.values_list("party", flat=True)
+    if why_not := activation_refusal(parties):
+        raise DomainError(why_not)
+    if agreement.activated_at is not None:
+        return agreement
+    agreement.activated_at = timezone.now()
+    agreement.save(update_fields=["activated_at"])
+    audit_change(
+        actor, agreement.participant, what=f"Oppfølgingsavtale versjon {agreement.version}: aktiv"
+    )
+    return agreement
+
+
+def agreement_activate(*, agreement: FollowUpAgreement, actor: User) -> FollowUpAgreement:
+    """Make a version active: only once the participant, the employer and the veileder have
+    approved it (the last approval does this itself; this refuses anything earlier)."""
+    with transaction.atomic():
+        return _activate(_lock_latest_agreement(actor, agreement), actor)
+
+
+def agreement_approve(
+    *,
+    agreement: FollowUpAgreement,
+    actor: User,
+    party: str,
+    on_behalf_reason: str = "",
+    approver_name: str = "",
+) -> AgreementApproval:
+    """One party's approval of the latest version; the third approval makes it active.
+
+    A party that has approved this version already keeps its first approval (no second row).
+    """
+    with transaction.atomic():
+        latest = _lock_latest_agreement(actor, agreement)
+        existing = AgreementApproval.objects.filter(agreement=latest, party=party).first()
+        if existing is not None:
+            return existing
+        if why_not := approval_refusal(
+            party=party, on_behalf_reason=on_behalf_reason, approver_name=approver_name
+        ):
+            raise DomainError(why_not)
+        approval = AgreementApproval.objects.create(
+            agreement=latest,
+            party=party,
+            approved_by=actor,
+            on_behalf_reason=on_behalf_reason,
+            approver_name=approver_name.strip() if party == ApprovalParty.ARBEIDSGIVER else "",
+        )
+        what = f"Oppfølgingsavtale versjon {latest.version}: godkjent av {approval.get_party_display().lower()}"
+        if on_behalf_reason:
+            what += f" på deltakerens vegne ({approval.get_on_behalf_reason_display().lower()})"
+        audit_change(actor, latest.participant, what=what)
+        if not activation_refusal(
+            AgreementApproval.objects.filter(agreement=latest).values_list("party", flat=True)
+        ):
+            _activate(latest, actor)
+    agreement.activated_at = latest.activated_at
+    return approval
 
 
 def activity_card_create(

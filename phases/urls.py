@@ -26,6 +26,11 @@ urlpatterns = [
     path("deltakere/<uuid:uuid>/arbeid/ny/", views.employment_create, name="employment_create"),
     path("deltakere/<uuid:uuid>/kartlegging/", views.kartlegging_edit, name="kartlegging"),
     path("deltakere/<uuid:uuid>/avtale/", views.agreement_edit, name="agreement"),
+    path(
+        "deltakere/<uuid:uuid>/avtale/godkjenn/",
+        views.agreement_approve,
+        name="agreement_approve",
+    ),
     path("deltakere/<uuid:uuid>/aktiviteter/ny/", views.activity_create, name="activity_create"),
     path(
         "deltakere/<uuid:uuid>/aktiviteter/<uuid:card>/",

@@ -15,6 +15,7 @@ from .forms import (
     ActivityMessageForm,
     ActivityStatusForm,
     AgreementForm,
+    ApprovalForm,
     EmploymentForm,
     FagbrevForm,
     KartleggingForm,
@@ -23,7 +24,8 @@ from .forms import (
     OpplaeringsplanForm,
     TransitionForm,
 )
-from .models import ActivityCard, ChecklistItem, FollowUpAgreement, Kartlegging
+from .models import ActivityCard, ChecklistItem, Kartlegging
+from .selectors import agreement_versions
 
 
 @login_required
@@ -165,9 +167,7 @@ def kartlegging_edit(request, uuid):
 @once
 def agreement_edit(request, uuid):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
-    versions = list(
-        FollowUpAgreement.objects.filter(participant=participant).select_related("created_by")
-    )
+    versions = agreement_versions(participant)
     form = AgreementForm(request.POST or None, instance=versions[0] if versions else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,6 +185,36 @@ def agreement_edit(request, uuid):
         request,
         "phases/agreement.html",
         {"form": form, "participant": participant, "versions": versions},
+    )
+
+
+@login_required
+@once
+def agreement_approve(request, uuid):
+    participant = get_participant_for_user(request.user, uuid, CHANGE)
+    versions = agreement_versions(participant)
+    if not versions:
+        messages.info(request, "Lag oppfølgingsavtalen før den kan godkjennes.")
+        return redirect("phases:agreement", participant.uuid)
+    latest = versions[0]
+    form = ApprovalForm(request.POST or None, missing=latest.missing)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approval = services.agreement_approve(
+                agreement=latest, actor=request.user, **form.cleaned_data
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            done = f"{approval.get_party_display()} har godkjent versjon {latest.version}."
+            if latest.activated_at:
+                done += " Alle tre har godkjent, og avtalen er aktiv."
+            messages.success(request, done)
+            return redirect("phases:agreement", participant.uuid)
+    return render(
+        request,
+        "phases/agreement_approve.html",
+        {"form": form, "participant": participant, "agreement": latest},
     )
 
 

@@ -123,7 +123,10 @@ class ReminderPreference(models.Model):
     """Per user and kind: e-mail and in-app (default) or in-app only."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preferences"
+        settings.AUTH_USER_MODEL,
+        verbose_name="bruker",
+        on_delete=models.CASCADE,
+        related_name="reminder_preferences",
     )
     kind = models.CharField("type", max_length=30, choices=ReminderKind.choices)
     email = models.BooleanField("send også e-post", default=True)

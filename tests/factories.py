@@ -209,6 +209,17 @@ class FollowUpAgreementFactory(factory.django.DjangoModelFactory):
     created_by = factory.LazyAttribute(_staff)
 
 
+class AgreementApprovalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "phases.AgreementApproval"
+
+    agreement = factory.SubFactory(FollowUpAgreementFactory)
+    party = "deltaker"
+    approved_by = factory.LazyAttribute(lambda a: _staff(a.agreement))
+    on_behalf_reason = "no_bankid"
+    approver_name = "Arne Arbeidsgiver"
+
+
 class ActivityCardFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "phases.ActivityCard"
@@ -535,7 +546,7 @@ def loaded_participant(**fields):
     kartlegging = KartleggingFactory(participant=p)
     kartlegging.housing = "Bor hos Qvistbakken-familien i Skjultvika"
     kartlegging.save()
-    FollowUpAgreementFactory(participant=p)
+    AgreementApprovalFactory(agreement=FollowUpAgreementFactory(participant=p))
     ActivityMessageFactory(card=ActivityCardFactory(participant=p))
     MeetingFactory(participant=p)
     ChecklistItemFactory(participant=p)

@@ -27,6 +27,16 @@ EXPECTED = {
     ),
     "participants:office": row(NOT_FOUND, anonymous=LOGIN, leder=OK, other_leder=OK),
     "participants:retention": row(NOT_FOUND, anonymous=LOGIN, leder=OK, other_leder=OK),
+    "participants:bulk_reassign": row(NOT_FOUND, anonymous=LOGIN, leder=OK, other_leder=OK),
+    "participants:columns": row(
+        NOT_FOUND,
+        anonymous=LOGIN,
+        veileder=OK,
+        colleague=OK,
+        other_veileder=OK,
+        leder=OK,
+        other_leder=OK,
+    ),
     "participants:create": row(
         NOT_FOUND,
         anonymous=LOGIN,

@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 
 from core.discovery import collect
 from core.html import e as _e
-from participants.followup import is_overdue
 from participants.links import detail_url_maker
 
 register = template.Library()
@@ -28,7 +27,6 @@ _CONSENT_TAG = _tag(
     "Samtykke", variant="moderate", color="success", title="Samtykke til deling med fylkeskommunen"
 )
 _SCREENED_TAG = _tag("Skjermet", color="warning")
-_OVERDUE_TAG = _tag("Forfalt", color="danger")
 
 
 def _name_cell(p, url: str, extra_tags=()) -> str:
@@ -46,36 +44,34 @@ def _name_cell(p, url: str, extra_tags=()) -> str:
     )
 
 
-def _followup(p, today) -> str:
-    if not p.next_followup_due:
-        return "–"
-    overdue = " " + _OVERDUE_TAG if is_overdue(p.next_followup_due, today=today) else ""
-    return p.next_followup_due.strftime("%d.%m.%Y") + overdue
-
-
 @register.simple_tag
-def caseload_rows(participants, scope: str, today):
+def caseload_rows(participants, columns, today):
+    """Rows with the name first and then the user's chosen columns (participants.columns)."""
     detail_url = detail_url_maker()
     # Tags other apps add after the name (a colour category, a huskelapp's deadline).
     extra_tags = collect("CASELOAD_NAME_TAGS")
     rows = []
     for p in participants:
-        cells = [
-            _e(p.masked_fodselsnummer),
-            _e(p.age),
-            f'{_e(p.get_phase_display())} <span class="aksel-detail">({p.days_in_phase} d)</span>',
-            _followup(p, today),
-            _e(p.get_innsatsgruppe_display()),
-            _e(p.sluttkompetanse or "–"),
-            _e(p.nav_kontor.name),
-        ]
-        if scope == "kontor":
-            cells.append(_e(p.veileder.name if p.veileder_id else "Ikke tildelt"))
         data = "".join(
-            f'<td class="aksel-table__data-cell aksel-body-short">{cell}</td>' for cell in cells
+            f'<td class="aksel-table__data-cell aksel-body-short">{column.cell(p, today)}</td>'
+            for column in columns
         )
         rows.append(
             f'<tr class="aksel-table__row">{_name_cell(p, detail_url(p.uuid), extra_tags)}{data}</tr>'
         )
-    # Safe: every value above is escaped by _e; the rest is fixed markup.
+    # Safe: every value is escaped by _e (here or in participants.columns); the rest is markup.
     return mark_safe("\n".join(rows))  # nosec B308 B703
+
+
+@register.simple_tag
+def sort_query(query: str, key: str, current: str) -> str:
+    """The caseload's query string with ``sort`` set to ``key``, or to its reverse when the
+    list is already sorted by ``key`` and a reverse exists."""
+    from django.http import QueryDict
+
+    from participants.selectors import SORTS
+
+    params = QueryDict(query, mutable=True)
+    params.pop("side", None)
+    params["sort"] = f"-{key}" if current == key and f"-{key}" in SORTS else key
+    return params.urlencode()

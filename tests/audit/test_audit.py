@@ -66,7 +66,7 @@ def test_a_change_is_audited_with_what_changed(client, veileder, participant):
         },
     )
     change = AuditEvent.objects.get(participant=participant, action=AuditAction.CHANGE)
-    assert "phone" in change.what
+    assert "telefon" in change.what
 
 
 def test_the_look_is_logged_once_per_request_and_survives_a_failing_request(veileder, participant):

@@ -63,6 +63,8 @@ NOT_CREATING = {
     "participants:fodselsnummer": "a read (audited per request)",
     "participants:edit_contact": "updates fields; sending them twice gives the same state",
     "participants:reassign": "reassigning to the current veileder is a no-op",
+    "participants:bulk_reassign": "reassigning to the current veileder is a no-op",
+    "participants:columns": "one column choice per user, updated in place",
     "phases:checklist_toggle": "sets done or not done; idempotent",
     "phases:kartlegging": "one kartlegging per participant, updated in place",
     "careerguidance:appointments": "GET only",
@@ -90,6 +92,7 @@ NOT_CREATING = {
     "documents:innsyn_json": "GET only",
     "documents:consent_form": "GET only",
     "documents:agreement": "GET only",
+    "documents:agreement_version": "GET only",
     "documents:meeting": "GET only",
     "documents:loop_certificate": "GET only",
     "workday:today": "GET only (records the visit, one row per user)",
@@ -168,6 +171,26 @@ def _activity_message(p, ps):
         reverse("phases:activity_detail", args=[p.uuid, card.uuid]),
         {"text": "Har sendt tre søknader."},
         ActivityMessage.objects.count,
+        ps["veileder"],
+    )
+
+
+def _approve(p, ps):
+    from phases.models import AgreementApproval
+    from phases.services import agreement_save
+
+    agreement_save(
+        participant=p,
+        actor=ps["veileder"],
+        goals="Fagbrev",
+        valid_from=TODAY(),
+        followup_frequency="Hver måned",
+        responsible="Veileder",
+    )
+    return Form(
+        reverse("phases:agreement_approve", args=[p.uuid]),
+        {"party": "veileder"},
+        AgreementApproval.objects.count,
         ps["veileder"],
     )
 
@@ -396,6 +419,7 @@ CREATING = {
             "responsible": "Veileder",
         },
     ),
+    "phases:agreement_approve": _approve,
     "phases:activity_create": _on(
         "phases:activity_create",
         ActivityCard,

@@ -10,6 +10,7 @@ ROWS.update(
     {
         "documents:consent_form": PARTICIPANT_PAGE,
         "documents:agreement": PARTICIPANT_PAGE,
+        "documents:agreement_version": PARTICIPANT_PAGE,
         "documents:meeting": PARTICIPANT_PAGE,
         "documents:loop_certificate": PARTICIPANT_PAGE,
     }
@@ -19,6 +20,21 @@ ROWS.update(
 def url_kwargs(name, params, *, participant, personas):
     import datetime
 
+    if "version" in params:
+        from phases.models import FollowUpAgreement
+
+        FollowUpAgreement.objects.get_or_create(
+            participant=participant,
+            version=1,
+            defaults={
+                "goals": "Matrise",
+                "valid_from": datetime.date(2026, 11, 1),
+                "followup_frequency": "Hver måned",
+                "responsible": "Veileder",
+                "created_by": participant.veileder,
+            },
+        )
+        return {"version": 1}
     if "purpose" in params:
         return {"purpose": "share_with_county"}
     if "meeting" in params:

@@ -82,10 +82,11 @@ def test_detail_query_count_is_fixed(client, veileder, participant, django_asser
     # REASSIGN answers), the look's audit row, unread notifications, change history (+ at
     # most 3 name look-ups when veileder, office or lærefag changed), sections: matches (1;
     # their events only when there are any), phase timeline, checklist, meetings and fagbrev
-    # (4), kartlegging, agreement and activities (3), consents with their validity,
-    # interest, appointments, notes shared by consent, requests (5); invitations to meeting
-    # places (1), JobbLoop places (1), huskelapp and fargekategori (1).
-    with django_assert_num_queries(26):
+    # (4), kartlegging, agreement with its approvals and activities (4), consents with their
+    # validity, interest, appointments, notes shared by consent, requests (5); invitations to
+    # meeting places (1), JobbLoop places (1); huskelapp and fargekategori (1); documents:
+    # consents, agreement versions, meetings and JobbLoop places (4).
+    with django_assert_num_queries(30):
         client.get(url)
 
 

@@ -9,6 +9,7 @@ ROWS = {
     "phases:employment_create": PARTICIPANT_PAGE,
     "phases:kartlegging": PARTICIPANT_PAGE,
     "phases:agreement": PARTICIPANT_PAGE,
+    "phases:agreement_approve": PARTICIPANT_PAGE,
     "phases:activity_create": PARTICIPANT_PAGE,
     "phases:activity_detail": PARTICIPANT_PAGE,
     # POST only: a GET is refused before anyone is asked who they are.

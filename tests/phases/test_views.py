@@ -85,9 +85,9 @@ def test_agreement_versions_query_count_is_fixed(client, veileder, django_assert
     client.force_login(veileder)
     client.get(CASELOAD)
     # as the activity page, with every version (and its author) in one query instead of the
-    # card and its dialogue
+    # card and its dialogue, and the versions' approvals
     for p in (one, five):
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(11):
             client.get(reverse("phases:agreement", args=[p.uuid]))
     body = client.get(reverse("phases:agreement", args=[five.uuid])).content.decode()
     assert "Mål 4" in body
