@@ -6,7 +6,9 @@ build on ``visible_q``, so a list can never show someone a detail page would ref
 """
 
 from django.db.models import BooleanField, Case, Exists, Q, QuerySet, Value, When
+from django.db.models.signals import post_delete, post_save
 
+from accounts.access_cache import bump as bump_access_version
 from accounts.models import User
 from accounts.roles import NAV_ROLES, Role, roles_of
 
@@ -32,16 +34,25 @@ def _granted_ids(user, perm: str) -> list[int]:
     if not codenames:
         return []
     # All of the user's grants in one query, kept on the user object for the request
-    # (by attribute, not __dict__: request.user is a lazy proxy of the same object).
-    grants = getattr(user, "_participant_grants", None)
+    # (by attribute, not __dict__: request.user is a lazy proxy of the same object) and in
+    # her session until they change (accounts.access_cache, through SESSION_ACCESS).
+    grants = getattr(user, GRANTS_ATTRIBUTE, None)
     if grants is None:
-        grants = list(
-            ParticipantUserObjectPermission.objects.filter(
-                user=user, permission__codename__in=_ALL_GRANT_CODENAMES
-            ).values_list("permission__codename", "content_object_id")
-        )
-        user._participant_grants = grants
+        grants = load_grants(user)
+        setattr(user, GRANTS_ATTRIBUTE, grants)
     return sorted({pk for codename, pk in grants if codename in codenames})
+
+
+GRANTS_ATTRIBUTE = "_participant_grants"
+
+
+def load_grants(user) -> list[list]:
+    return [
+        [codename, pk]
+        for codename, pk in ParticipantUserObjectPermission.objects.filter(
+            user=user, permission__codename__in=_ALL_GRANT_CODENAMES
+        ).values_list("permission__codename", "content_object_id")
+    ]
 
 
 def protection_q(user, prefix: str = "") -> Q:
@@ -177,3 +188,17 @@ def cleared_caseworkers(participant: Participant) -> list:
     )
     cleared = cleared_ids(participant, candidates)
     return [u for u in candidates if u.pk in cleared]
+
+
+def _grant_changed(sender, instance, **kwargs):
+    bump_access_version([instance.user_id])
+
+
+def connect_grant_invalidation() -> None:
+    # A grant changes what she sees: her sessions read their access again (access_cache).
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _grant_changed,
+            sender=ParticipantUserObjectPermission,
+            dispatch_uid=f"participants.grant_changed:{signal}",
+        )

@@ -202,8 +202,8 @@ def test_fagopplaering_list_query_count_is_fixed(
     url = reverse("careerguidance:requests")
     client.get(url)
     for size in (10, 50):
-        # session, user, roles, notifications, count, page, the sporingslogg row
-        with django_assert_num_queries(7):
+        # session, user, notifications, count, page, the sporingslogg row
+        with django_assert_num_queries(6):
             response = client.get(url, {"per_side": size})
         assert len(response.context["page"].object_list) == min(size, 12)
 
@@ -216,10 +216,10 @@ def test_answer_page_query_count_is_fixed(
     client.force_login(fagopplaering)
     url = reverse("careerguidance:answer", args=[kk.uuid])
     client.get(url)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(url)
     answer(kk, fagopplaering)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         client.get(url)
 
 
@@ -230,10 +230,10 @@ def test_appointment_page_query_count_is_fixed(
     client.force_login(karriereveileder)
     url = reverse("careerguidance:appointment", args=[appt.uuid])
     client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(url)
     note_save(appointment=appt, actor=karriereveileder, interests="Mat")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(url)
 
 

@@ -78,14 +78,14 @@ def test_detail_query_count_is_fixed(client, veileder, participant, django_asser
     client.force_login(veileder)
     url = reverse("participants:detail", args=[participant.uuid])
     client.get(url)
-    # session, user, roles, grants, permissions x2, the participant (with the CHANGE and
+    # session, user, the participant (with the CHANGE and
     # REASSIGN answers), the look's audit row, unread notifications, change history (+ at
     # most 3 name look-ups when veileder, office or lærefag changed), sections: matches (1;
     # their events only when there are any), phase timeline, checklist, meetings and fagbrev
     # (4), kartlegging, agreement and activities (3), consents with their validity,
     # interest, appointments, notes shared by consent, requests (5); invitations to meeting
     # places (1), JobbLoop places (1).
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(21):
         client.get(url)
 
 

@@ -68,10 +68,10 @@ def test_activity_dialogue_query_count_is_fixed(client, veileder, django_assert_
         activity_message_add(card=long, actor=veileder, text=f"Melding {i}")
     client.force_login(veileder)
     client.get(CASELOAD)
-    # session, user, roles, grants, permissions x2, participant, audit row, the card, the
+    # session, user, participant, audit row, the card, the
     # header's unread count, the dialogue with its authors
     for card in (short, long):
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(7):
             client.get(reverse("phases:activity_detail", args=[p.uuid, card.uuid]))
 
 
@@ -86,7 +86,7 @@ def test_agreement_versions_query_count_is_fixed(client, veileder, django_assert
     # as the activity page, with every version (and its author) in one query instead of the
     # card and its dialogue
     for p in (one, five):
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(6):
             client.get(reverse("phases:agreement", args=[p.uuid]))
     body = client.get(reverse("phases:agreement", args=[five.uuid])).content.decode()
     assert "Mål 4" in body
@@ -130,8 +130,8 @@ def test_the_form_offers_every_phase_but_the_current(client, veileder, django_as
     p = ParticipantFactory(veileder=veileder, phase=Phase.PRAKSIS)
     client.force_login(veileder)
     client.get(CASELOAD)
-    # session, user, roles, grants, permissions x2, participant, audit row, unread count
-    with django_assert_num_queries(9):
+    # session, user, participant, audit row, unread count
+    with django_assert_num_queries(5):
         form = client.get(reverse("phases:transition", args=[p.uuid])).context["form"]
     values = {v for v, _ in form.fields["to_phase"].choices}
     assert values == set(Phase.values) - {Phase.PRAKSIS}
@@ -155,7 +155,7 @@ def test_caseload_shows_phase_days_and_overdue_and_filters_with_a_fixed_query_co
     # The same as the unfiltered list (tests/participants/test_caseload.py): filters and the
     # sort are WHERE and ORDER BY on stored columns, no extra query.
     for size in (10, 50):
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(6):
             response = client.get(CASELOAD, {**filters, "per_side": size})
     page = response.context["page"]
     assert page.paginator.count == 12
