@@ -74,7 +74,10 @@ def _document_for(request, uuid, document, *, look: bool = False):
         participant = get_participant_for_user(request.user, uuid)
     else:
         participant = _visible_participant(request.user, uuid)
-    found = get_object_or_404(Document, participant=participant, uuid=document)
+    # The HTML to lay out is the worker's, and may be long: not read here.
+    found = get_object_or_404(
+        Document.objects.defer("source_html"), participant=participant, uuid=document
+    )
     found.participant = participant
     return found
 
