@@ -52,7 +52,8 @@ def _contributed():
 
 def snapshot(user) -> dict:
     """Read everything afresh for ``user``: what the session keeps until the version moves."""
-    entry = {"uid": user.pk, "v": user.access_version}
+    # Superuser status decides whether permissions are kept at all (_perms).
+    entry = {"uid": user.pk, "v": user.access_version, "su": user.is_superuser}
     for name, load, _restore in (*_OWN, *_contributed()):
         entry[name] = load(user)
     return entry
@@ -60,7 +61,11 @@ def snapshot(user) -> dict:
 
 def restore(user, entry) -> bool:
     """Put a session entry back on the user object; False if it is not hers or is stale."""
-    if not entry or entry.get("uid") != user.pk or entry.get("v") != user.access_version:
+    if not entry or (entry.get("uid"), entry.get("v"), entry.get("su")) != (
+        user.pk,
+        user.access_version,
+        user.is_superuser,
+    ):
         return False
     parts = (*_OWN, *_contributed())
     if any(name not in entry for name, _load, _restore in parts):

@@ -95,3 +95,14 @@ def test_another_users_session_entry_is_not_used(client, veileder, colleague, pa
     session["_access"] = {**entry, "v": colleague.access_version}
     session.save()
     assert client.get(url).status_code == 404
+
+
+def test_an_entry_from_before_a_superuser_change_is_read_again(veileder):
+    from accounts.access_cache import restore, snapshot
+
+    entry = snapshot(veileder)
+    assert restore(veileder, entry)
+    veileder.is_superuser = True
+    veileder.save(update_fields=["is_superuser"])
+    # Her permissions were kept for a non-superuser; the flag on her row says they are stale.
+    assert not restore(veileder, entry)
