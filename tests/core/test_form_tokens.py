@@ -87,6 +87,7 @@ NOT_CREATING = {
     "overview:export": "GET only",
     "documents:innsyn_pdf": "GET only; unchanged data lead to the same stored document",
     "documents:document": "GET only",
+    "participants:history": "GET only",
     "documents:document_download": "GET only",
     "documents:innsyn_json": "GET only",
     "documents:consent_form": "GET only",
