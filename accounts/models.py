@@ -75,6 +75,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         "tilgang til admin", default=False, help_text="Kan logge inn i administrasjonen."
     )
     date_joined = models.DateTimeField("opprettet", default=timezone.now)
+    # Bumped whenever her roles, clearances or grants change (accounts.access_cache), so
+    # sessions that keep them know to read them again.
+    access_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 

@@ -63,7 +63,11 @@ _LAYOUT = threading.Lock()
 
 def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a Django template to a tagged PDF (PDF/UA-1), A4, with page numbers."""
-    html = render_to_string(template_name, context)
+    return render_html(render_to_string(template_name, context))
+
+
+def render_html(html: str) -> bytes:
+    """Lay out HTML from one of our print templates (a worker does it for stored documents)."""
     with _LAYOUT, PDF_RENDER.time():
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
         return document.write_pdf(

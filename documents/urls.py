@@ -6,6 +6,16 @@ app_name = "documents"
 
 urlpatterns = [
     path("deltakere/<uuid:uuid>/innsyn.pdf", views.innsyn_pdf, name="innsyn_pdf"),
+    path(
+        "deltakere/<uuid:uuid>/dokumenter/<uuid:document>/",
+        views.document_status,
+        name="document",
+    ),
+    path(
+        "deltakere/<uuid:uuid>/dokumenter/<uuid:document>/last-ned/",
+        views.document_download,
+        name="document_download",
+    ),
     path("deltakere/<uuid:uuid>/innsyn.json", views.innsyn_data, name="innsyn_json"),
     path(
         "deltakere/<uuid:uuid>/dokumenter/samtykkeskjema/<slug:purpose>/",

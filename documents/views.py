@@ -3,8 +3,8 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from audit.models import AuditAction
@@ -13,12 +13,16 @@ from consent.models import ConsentPurpose
 from jobbloop.models import LoopCandidate
 from jobbloop.schedule import candidate_periods
 from jobbloop.selectors import loops_visible_to
-from participants.access import CHANGE
+from participants.access import CHANGE, VIEW, visible_q
+from participants.models import Participant
 from participants.permissions import get_participant_for_user
 from phases.models import AgreementApproval, FollowUpAgreement, Meeting
 
 from .innsyn import innsyn_json, innsyn_sections
+from .models import Document, DocumentKind, DocumentStatus
 from .render import render_pdf
+from .services import document_request
+from .tasks import dispatch_on_commit
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -30,19 +34,84 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 
 @login_required
 def innsyn_pdf(request, uuid):
-    participant = get_participant_for_user(request.user, uuid)
-    audit_participant(request.user, participant, action=AuditAction.PDF, what="Innsyn (PDF)")
-    pdf = render_pdf(
-        "documents/innsyn.html",
-        {
+    """Asks for her innsyn as a PDF: a worker renders it, the status page follows it.
+
+    Asking again while nothing changed leads to the same stored document. Asking shows
+    nothing of her, so it is not a look in her sporingslogg (else each ask would change
+    the document); the download is."""
+    participant = _visible_participant(request.user, uuid)
+    document, new = document_request(
+        participant=participant,
+        kind=DocumentKind.INNSYN,
+        template="documents/innsyn.html",
+        context={
             "title": "Innsyn i egne opplysninger",
             "participant": participant,
             "sections": innsyn_sections(participant),
             "office_name": participant.nav_kontor.name,
-            "printed_at": timezone.now(),
         },
+        actor=request.user,
     )
-    return _attachment(pdf, "application/pdf", f"innsyn-{participant.uuid}.pdf")
+    if new:
+        dispatch_on_commit(document.pk)
+    return redirect("documents:document", participant.uuid, document.uuid)
+
+
+def _visible_participant(user, uuid) -> Participant:
+    """The same rule as every page about her (visible_q), without logging a look: for pages
+    that show nothing of her but her document's state."""
+    participant = (
+        Participant.objects.filter(visible_q(user, VIEW), uuid=uuid)
+        .select_related("nav_kontor")
+        .first()
+    )
+    if participant is None:
+        raise Http404("Fant ikke deltakeren.")
+    return participant
+
+
+def _document_for(request, uuid, document, *, look: bool = False):
+    if look:
+        participant = get_participant_for_user(request.user, uuid)
+    else:
+        participant = _visible_participant(request.user, uuid)
+    # The HTML to lay out is the worker's, and may be long: not read here.
+    found = get_object_or_404(
+        Document.objects.defer("source_html"), participant=participant, uuid=document
+    )
+    found.participant = participant
+    return found
+
+
+@login_required
+def document_status(request, uuid, document):
+    """Where a document stands; htmx asks again each second while it is being made."""
+    document = _document_for(request, uuid, document)
+    template = "documents/status.html"
+    if request.htmx:
+        template += "#status"
+    return render(request, template, {"document": document, "participant": document.participant})
+
+
+@login_required
+def document_download(request, uuid, document):
+    document = _document_for(request, uuid, document, look=True)
+    if document.status != DocumentStatus.READY:
+        raise Http404("Dokumentet er ikke klart.")
+    audit_participant(
+        request.user,
+        document.participant,
+        action=AuditAction.PDF,
+        what=f"{document.get_kind_display()} (PDF)",
+    )
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.filename,
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -7,7 +7,9 @@ build on ``visible_q``, so a list can never show someone a detail page would ref
 
 from django.contrib.auth.models import Permission
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.signals import post_delete, post_save
 
+from accounts.access_cache import bump as bump_access_version
 from accounts.models import User
 from accounts.roles import NAV_ROLES, Role, roles_of
 
@@ -33,16 +35,25 @@ def _granted_ids(user, perm: str) -> list[int]:
     if not codenames:
         return []
     # All of the user's grants in one query, kept on the user object for the request
-    # (by attribute, not __dict__: request.user is a lazy proxy of the same object).
-    grants = getattr(user, "_participant_grants", None)
+    # (by attribute, not __dict__: request.user is a lazy proxy of the same object) and in
+    # her session until they change (accounts.access_cache, through SESSION_ACCESS).
+    grants = getattr(user, GRANTS_ATTRIBUTE, None)
     if grants is None:
-        grants = list(
-            ParticipantUserObjectPermission.objects.filter(
-                user=user, permission__codename__in=_ALL_GRANT_CODENAMES
-            ).values_list("permission__codename", "content_object_id")
-        )
-        user._participant_grants = grants
+        grants = load_grants(user)
+        setattr(user, GRANTS_ATTRIBUTE, grants)
     return sorted({pk for codename, pk in grants if codename in codenames})
+
+
+GRANTS_ATTRIBUTE = "_participant_grants"
+
+
+def load_grants(user) -> list[list]:
+    return [
+        [codename, pk]
+        for codename, pk in ParticipantUserObjectPermission.objects.filter(
+            user=user, permission__codename__in=_ALL_GRANT_CODENAMES
+        ).values_list("permission__codename", "content_object_id")
+    ]
 
 
 # Each protection marker and the clearance (a permission) that lifts it: the one table
@@ -261,3 +272,17 @@ def cleared_caseworkers(participant: Participant) -> list:
         nav_kontor_id=participant.nav_kontor_id, groups__name__in=[Role.VEILEDER, Role.LEDER]
     ).distinct()
     return list(cleared_users(office, participant).order_by("name"))
+
+
+def _grant_changed(sender, instance, **kwargs):
+    bump_access_version([instance.user_id])
+
+
+def connect_grant_invalidation() -> None:
+    # A grant changes what she sees: her sessions read their access again (access_cache).
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _grant_changed,
+            sender=ParticipantUserObjectPermission,
+            dispatch_uid=f"participants.grant_changed:{signal}",
+        )

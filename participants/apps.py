@@ -16,6 +16,8 @@ class ParticipantsConfig(AppConfig):
 
     def ready(self):
         # Models are importable only once the registry is ready.
+        from .access import connect_grant_invalidation
         from .reference import connect_invalidation
 
         connect_invalidation()
+        connect_grant_invalidation()

@@ -19,4 +19,5 @@ urlpatterns = [
     ),
     path("deltakere/<uuid:uuid>/kontakt/", views.participant_edit_contact, name="edit_contact"),
     path("deltakere/<uuid:uuid>/tildel/", views.participant_reassign, name="reassign"),
+    path("deltakere/<uuid:uuid>/historikk/", views.participant_history, name="history"),
 ]

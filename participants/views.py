@@ -156,8 +156,20 @@ def _detail(request, participant, *, full: bool = False):
             "can_change": request.user.has_perm(CHANGE, participant),
             "can_reassign": request.user.has_perm(REASSIGN, participant),
             "sections": participant_sections(request, participant),
-            "history": change_history(participant),
         },
+    )
+
+
+@login_required
+def participant_history(request, uuid):
+    """The change history, closed on the page until opened: htmx fetches it then (the page
+    itself no longer pays its up to four queries), and without script it is a page."""
+    participant = get_participant_for_user(request.user, uuid)
+    template = "participants/history.html"
+    if request.htmx:
+        template += "#history"
+    return render(
+        request, template, {"participant": participant, "history": change_history(participant)}
     )
 
 

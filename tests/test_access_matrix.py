@@ -50,6 +50,7 @@ EXPECTED = {
     "participants:fodselsnummer": PARTICIPANT_PAGE,
     "participants:edit_contact": PARTICIPANT_PAGE,
     "participants:reassign": row(NOT_FOUND, anonymous=LOGIN, leder=OK),
+    "participants:history": PARTICIPANT_PAGE,
 }
 _KWARG_MAKERS = []
 for _path in sorted(Path(__file__).parent.glob("*/matrix.py")):

@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Roles, clearances and grants from the session while her access_version stands.
+    "accounts.access_cache.SessionAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -374,11 +376,16 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "reminders.tasks.sweep",
         "schedule": float(env.int("REMINDER_SWEEP_SECONDS", default=60)),
     },
+    # Documents whose hand-off to a worker failed or got lost (documents.tasks).
+    "documents-sweep": {"task": "documents.tasks.sweep", "schedule": 60.0},
     "anonymise-expired": {
         "task": "participants.tasks.anonymise_expired",
         "schedule": crontab(hour=2, minute=30),
     },
 }
+
+# The queue documents are rendered on (None: the default queue); tests give theirs.
+DOCUMENTS_QUEUE = env.str("DOCUMENTS_QUEUE", default="") or None
 
 # The outbox (reminders app). A worker's claim on a row is a lease of this many seconds,
 # longer than one send may take (the SMTP timeout is 20 s); a row whose lease ran out

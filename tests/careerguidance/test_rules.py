@@ -202,9 +202,8 @@ def test_fagopplaering_list_query_count_is_fixed(
     url = reverse("careerguidance:requests")
     client.get(url)
     for size in (10, 50):
-        # session, user, roles, notifications, count, page, the sporingslogg row, and her own
-        # and her groups' permissions (requests about protected persons only if cleared)
-        with django_assert_num_queries(9):
+        # session, user, notifications, count, page, the sporingslogg row
+        with django_assert_num_queries(6):
             response = client.get(url, {"per_side": size})
         assert len(response.context["page"].object_list) == min(size, 12)
 
@@ -217,11 +216,10 @@ def test_answer_page_query_count_is_fixed(
     client.force_login(fagopplaering)
     url = reverse("careerguidance:answer", args=[kk.uuid])
     client.get(url)
-    # +2 (6 -> 8): her own and her groups' permissions, for the protection filter
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         client.get(url)
     answer(kk, fagopplaering)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(5):
         client.get(url)
 
 
@@ -232,11 +230,10 @@ def test_appointment_page_query_count_is_fixed(
     client.force_login(karriereveileder)
     url = reverse("careerguidance:appointment", args=[appt.uuid])
     client.get(url)
-    # +2 (7 -> 9): her own and her groups' permissions, for the protection filter
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         client.get(url)
     note_save(appointment=appt, actor=karriereveileder, interests="Mat")
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         client.get(url)
 
 

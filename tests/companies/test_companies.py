@@ -166,10 +166,10 @@ def test_list_query_count_is_the_same_for_10_and_50_rows(
         CompanyNeedFactory(company=CompanyFactory(markedsradgiver=markedsradgiver))
     client.force_login(markedsradgiver)
     client.get(LIST)
-    # session, user, roles, municipalities, lærefag options, count, rows, needs,
+    # session, user, municipalities, lærefag options, count, rows, needs,
     # unread notifications
     for size in (10, 50):
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(8):
             response = client.get(LIST, {"per_side": size})
         rows = re.findall(r'href="/bedrifter/[0-9a-f-]{36}/"', response.content.decode())
         assert len(rows) == size
@@ -181,6 +181,6 @@ def test_detail_query_count_is_fixed(client, veileder, django_assert_num_queries
     client.force_login(veileder)
     url = reverse("companies:detail", args=[company.uuid])
     client.get(url)
-    # session, user, roles, company, needs, unread notifications
-    with django_assert_num_queries(6):
+    # session, user, company, needs, unread notifications
+    with django_assert_num_queries(5):
         client.get(url)

@@ -218,10 +218,10 @@ def test_queue_query_count_is_the_same_for_10_and_50_rows(
         )
     client.force_login(markedsradgiver)
     client.get(QUEUE)
-    # session, user, roles, permissions x2 (clearances), count, rows, audit row,
+    # session, user, count, rows, audit row,
     # unread notifications
     for size in (10, 50):
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(6):
             response = client.get(QUEUE, {"per_side": size})
         assert (
             len(re.findall(r'href="/vurdering/[0-9a-f-]{36}/"', response.content.decode())) == size
@@ -236,9 +236,9 @@ def test_review_page_query_count_is_fixed(
     url = reverse("matching:review", args=[match.uuid])
     client.force_login(markedsradgiver)
     client.get(url)
-    # session, user, roles, permissions x2, match, events, audit row, unread notifications,
+    # session, user, match, events, audit row, unread notifications,
     #
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(6):
         client.get(url)
 
 
@@ -250,9 +250,9 @@ def test_match_detail_query_count_is_fixed(
     url = reverse("matching:detail", args=[match.uuid])
     client.force_login(veileder)
     client.get(url)
-    # session, user, roles, grants (VIEW and CHANGE), permissions x2, match, events, audit
+    # session, user, match, events, audit
     # row, has_perm, unread notifications
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         client.get(url)
 
 
@@ -283,9 +283,9 @@ def test_propose_page_query_count_is_fixed(
     client.get(url)
     client.force_login(veileder)
     client.get(url)
-    # session, user, roles, grants, permissions x2, participant, audit row, suggestions,
+    # session, user, participant, audit row, suggestions,
     # company options, unread notifications
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         client.get(url)
 
 
