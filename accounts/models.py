@@ -77,7 +77,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField("opprettet", default=timezone.now)
     # Bumped whenever her roles, clearances or grants change (accounts.access_cache), so
     # sessions that keep them know to read them again.
-    access_version = models.PositiveIntegerField(default=0, editable=False)
+    access_version = models.PositiveIntegerField("tilgangsversjon", default=0, editable=False)
 
     objects = UserManager()
 

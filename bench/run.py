@@ -416,10 +416,14 @@ def load(
     Each client logs in to the app; with ``port`` (the floor) it then sends that session's
     cookie there, so the floor reads a real session row.
     """
+    to_floor = port is not None
     port = port or PORT
     clients = [login(ident) for _ in range(concurrency)]
-    # A search's token lives in its client's session: each client makes its own.
-    client_paths = [[searched(client, path) for path in paths] for client in clients]
+    # A search's token lives in its client's session: each client makes its own. The floor
+    # takes its query kind in "q" and has no search of its own.
+    client_paths = [
+        [path if to_floor else searched(client, path) for path in paths] for client in clients
+    ]
     for client, own in zip(clients, client_paths, strict=True):
         client.base_url = f"http://127.0.0.1:{port}"
         for path in own[:5]:
@@ -751,6 +755,7 @@ def measure(args, participants: int, db_name: str, *, full: bool) -> dict:
         if full:
             # First, while her sporingslogg is short: later list pages add to her innsyn.
             looked_at_on_past_days(veileder, all_mine[:5])
+            args.out.mkdir(parents=True, exist_ok=True)
             documents_worker = start_documents_worker(env, args.out / "documents-worker.log")
             try:
                 timed, pdf_page_count = two_page_innsyn(veileder.nav_ident, all_mine)

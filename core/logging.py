@@ -11,7 +11,8 @@ import re
 
 from pythonjsonlogger.json import JsonFormatter
 
-IDENTITY_LIKE = re.compile(r"(?<!\d)\d{6}[ .]?\d{5}(?!\d)|\d{11,}")
+# Not inside a hex run (a request id, a uuid), which would mask ids and leave nothing found.
+IDENTITY_LIKE = re.compile(r"(?<![0-9a-fA-F])(?:\d{6}[ .]?\d{5}|\d{11,})(?![0-9a-fA-F])")
 MASK = "***********"
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}

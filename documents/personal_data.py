@@ -1,12 +1,24 @@
 """Documents made about her on request (the innsyn PDF), rendered and stored by a worker."""
 
-from core.personal_data import Declaration, Delete
+from core.personal_data import Declaration, Delete, Section
+
+# A stored copy is the innsyn itself: listing the copies in it would make every new copy
+# differ from the last, and the unchanged innsyn could never be served from its file.
+COPIES = (
+    "Innsynet du ber om, lages som PDF og lagres, så det kan hentes igjen så lenge ingenting "
+    "er endret. Kopiene slettes når opplysningene dine anonymiseres."
+)
+
+
+def _copies(participant) -> Section:
+    return Section("Lagrede kopier av innsynet", fields=[("Kopier", COPIES)])
+
 
 DECLARATIONS = [
     Declaration(
         model="documents.Document",
         path="participant",
-        title="Dokumenter laget om deg",
+        title="Lagrede kopier av innsynet",
         order=95,
         ordering=("created_at", "id"),
         columns=(
@@ -15,6 +27,7 @@ DECLARATIONS = [
             ("Bestilt av", "requested_by__name"),
             ("Status", "get_status_display"),
         ),
+        build=_copies,
         files=("file",),
         # The stored PDF and its HTML are copies of her data: both go.
         anonymise=Delete(),

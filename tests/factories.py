@@ -27,7 +27,8 @@ class NavKontorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = NavKontor
 
-    enhetsnummer = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    # Four digits: the sequence wraps after a thousand offices (a long suite makes more).
+    enhetsnummer = factory.Sequence(lambda n: f"{9000 + n % 1000:04d}")
     name = factory.Sequence(lambda n: f"NAV Testkontor {n}")
     municipality = "Trondheim"
 

@@ -12,6 +12,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="user",
             name="access_version",
-            field=models.PositiveIntegerField(default=0, editable=False),
+            field=models.PositiveIntegerField(
+                default=0, editable=False, verbose_name="tilgangsversjon"
+            ),
         ),
     ]

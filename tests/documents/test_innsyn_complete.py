@@ -24,6 +24,12 @@ def _candidates(declaration, obj) -> set[str]:
     return {v for v in found if len(v) >= 5 and v not in {"Nei", "Ja"}}
 
 
+# Declared (and anonymised) like the rest, but described in the innsyn instead of listed.
+DESCRIBED_NOT_LISTED = {
+    "documents.Document": "stored copies of the innsyn itself (documents/personal_data.py)",
+}
+
+
 def test_a_fully_loaded_participant_sees_a_value_from_every_declared_model(client):
     participant = loaded_participant()
     client.force_login(participant.veileder)
@@ -32,6 +38,9 @@ def test_a_fully_loaded_participant_sees_a_value_from_every_declared_model(clien
     data = json.loads(response.content)
     by_title = {s["tittel"]: json.dumps(s, ensure_ascii=False) for s in data["seksjoner"]}
     for declaration in declarations():
+        if declaration.model in DESCRIBED_NOT_LISTED:
+            assert declaration.title in by_title
+            continue
         rows = list(rows_of(declaration, participant))
         assert rows, f"loaded_participant() makes no {declaration.model}: add a factory"
         section = by_title.get(declaration.title)
@@ -68,10 +77,10 @@ def test_sections_follow_her_journey_and_empty_ones_say_so(client, participant):
 
 
 def test_the_pdf_says_ingen_opplysninger_for_an_empty_section(client, participant):
-    from tests.documents.test_innsyn import pdf_text
+    from tests.documents.test_innsyn import innsyn_pdf, pdf_text
 
     client.force_login(participant.veileder)
-    text = pdf_text(client.get(reverse("documents:innsyn_pdf", args=[participant.uuid])).content)
+    text = pdf_text(b"".join(innsyn_pdf(client, participant).streaming_content))
     assert "Kartlegging" in text
     assert "Ingen opplysninger." in text
 

@@ -48,7 +48,7 @@ def test_query_count_is_the_same_for_10_and_50_rows(client, veileder, django_ass
     # +1: every status count in one aggregate (participants.statuses)
     # +1: the user's saved filters (workday; their counts are one more when she has any)
     for size in (10, 50):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(8):
             response = client.get(URL, {"per_side": size})
         assert len(rows(response)) == size
 
@@ -163,7 +163,7 @@ def test_office_page_query_count_is_fixed(client, leder, veileder, django_assert
     # +1: every status count in one aggregate (participants.statuses)
     # +1: the user's saved filters (workday; their counts are one more when she has any)
     for size in (10, 50):
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(8):
             client.get(reverse("participants:office"), {"per_side": size})
 
 

@@ -109,8 +109,8 @@ def test_columns_page_query_count_is_fixed(client, veileder, django_assert_num_q
     client.force_login(veileder)
     client.get(URL)
     # session, user, roles, the saved choice, unread notifications
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert client.get(COLUMNS_URL).status_code == 200
     caseload_columns_save(user=veileder, keys=["alder", "fase"])
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert client.get(COLUMNS_URL).status_code == 200

@@ -81,12 +81,12 @@ def test_detail_query_count_is_fixed(client, veileder, participant, django_asser
     # session, user, the participant (with the CHANGE and REASSIGN answers), the look's
     # audit row, unread notifications, sections: matches (1; their events only when there
     # are any), phase timeline, checklist, meetings and fagbrev (4), kartlegging, agreement
-    # with its approvals and activities (4), consents with their validity, interest,
+    # and activities (3; its approvals when there is one), consents with their validity, interest,
     # appointments, notes shared by consent, requests (5); invitations to meeting places (1),
     # JobbLoop places (1); huskelapp and fargekategori (1); documents: consents, agreement
     # versions, meetings and JobbLoop places (4). Roles, clearances and grants come with the
     # session; the change history when opened.
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(25):
         client.get(url)
 
 

@@ -181,9 +181,9 @@ def test_agreement_page_query_count_is_fixed_with_approvals(
     client.force_login(veileder)
     client.get(reverse("participants:caseload"))
     for p in (one, many):
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(7):
             client.get(reverse("phases:agreement", args=[p.uuid]))
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(7):
             client.get(reverse("phases:agreement_approve", args=[p.uuid]))
 
 

@@ -82,10 +82,10 @@ def test_query_count_does_not_grow(client, veileder, leder, django_assert_num_qu
             give_consent(p, leder, ConsentPurpose.SHARE_WITH_COUNTY)
 
     add(1)
-    # session, user, roles, grants, permissions x2, unread count, five kinds of change,
+    # session, user (roles, clearances and grants come with the session), unread count, five kinds of change,
     # the sporingslogg row
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         client.get(URL)
     add(5)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         client.get(URL)
