@@ -176,12 +176,14 @@ def load_year(participant: Participant, *, actor: User, scale: int = 1) -> Parti
         plan_text="Ett år i bedrift.",
         answered_at=day(120),
     )
+    # One started placement at most (a constraint); the demo may have given her one already.
+    started = Match.objects.filter(participant=p, status="startet").exists()
     for n in range(4 * scale):
         match = Match.objects.create(
             participant=p,
             company=companies[n % len(companies)],
             proposed_by=actor,
-            status="avslatt" if n else "startet",
+            status="avslatt" if n or started else "startet",
             shared_summary="Liker kundekontakt.",
         )
         MatchEvent.objects.bulk_create(

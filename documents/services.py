@@ -61,8 +61,10 @@ def document_render(*, document_id: int) -> str:
     from .render import render_html
 
     with transaction.atomic():
+        # Waits for a lock rather than skipping: the web process stamps the row as handed on
+        # while a fast worker may already be here, and a skipped row would wait for the sweep.
         document = (
-            Document.objects.select_for_update(skip_locked=True)
+            Document.objects.select_for_update()
             .filter(pk=document_id, status=DocumentStatus.PENDING)
             .first()
         )
@@ -94,5 +96,5 @@ def documents_to_dispatch() -> list[int]:
     )
 
 
-def mark_dispatched(ids: list[int]) -> None:
-    Document.objects.filter(pk__in=ids).update(dispatched_at=timezone.now())
+def mark_dispatched(ids: list[int], *, handed_on: bool = True) -> None:
+    Document.objects.filter(pk__in=ids).update(dispatched_at=timezone.now() if handed_on else None)

@@ -29,14 +29,16 @@ def render(document_id: int) -> str:
 def dispatch(ids: list[int]) -> None:
     """Hand rows to the workers; a broker that is away leaves them to the sweep."""
     for document_id in ids:
+        # Stamped before the hand-off, so the stamp never holds the row while a worker wants
+        # it; a hand-off that fails leaves it to the sweep like a lost message.
+        mark_dispatched([document_id])
         try:
             render.apply_async(
                 args=[document_id], queue=settings.DOCUMENTS_QUEUE or None, retry=False
             )
         except Exception:
             log.warning("Document %s not handed to a worker; the sweep will", document_id)
-            continue
-        mark_dispatched([document_id])
+            mark_dispatched([document_id], handed_on=False)
 
 
 def dispatch_on_commit(document_id: int) -> None:
