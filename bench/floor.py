@@ -58,7 +58,7 @@ LIMIT 50
 
 # Min dag's floor: its one list that reads the caseload itself (follow-ups due within 7 days).
 WORKDAY_SQL = """
-SELECT p.uuid, p.first_name, p.last_name, p.next_followup_due
+SELECT p.id, p.uuid, p.first_name, p.last_name, p.next_followup_due
 FROM participants_participant p
 WHERE {scope} = %s AND p.anonymised_at IS NULL
   AND p.next_followup_due <= current_date + 7
