@@ -503,7 +503,13 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
-        "auditLogger": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+        # A CEF line per look-up is for the central audit system, not a newcomer's terminal:
+        # with DEBUG (the embedded demo) only the protected persons' warnings show.
+        "auditLogger": {
+            "handlers": ["audit"],
+            "level": "WARNING" if DEBUG else "INFO",
+            "propagate": False,
+        },
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         # WeasyPrint narrates every rendering step at INFO.
