@@ -8,10 +8,10 @@ and stops when the sink has every reminder that wants an e-mail and every row is
 import os
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+from bench.celery_worker import worker_command
 from bench.smtp_sink import SmtpSink
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,22 +50,7 @@ def reminder_delivery(env: dict, *, limit_s: float = 900) -> dict:
     cores = os.cpu_count() or 1
     name = f"bench-delivery-{os.getpid()}@localhost"
     worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "trondelag",
-            "worker",
-            f"--concurrency={cores}",
-            "-Q",
-            QUEUE,
-            "-n",
-            name,
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=WARNING",
-        ],
+        worker_command(QUEUE, concurrency=cores, name=name),
         cwd=ROOT,
         env={**env, "EMAIL_URL": sink.url},
         stdout=subprocess.DEVNULL,

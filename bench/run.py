@@ -258,20 +258,7 @@ def searched(client, path: str) -> str:
 def start_documents_worker(env: dict, log: Path) -> subprocess.Popen:
     """The Celery worker that renders documents asked for on a page (documents.tasks)."""
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "trondelag",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            DOCUMENTS_QUEUE,
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=INFO",
-        ],
+        worker_command(DOCUMENTS_QUEUE, loglevel="INFO"),
         cwd=ROOT,
         env=env,
         stdout=log.open("wb"),
@@ -480,6 +467,7 @@ def floor(sql: str, params_list: list[list], repeat: int = 200) -> float:
     return round(statistics.median(timings), 2)
 
 
+from bench.celery_worker import worker_command  # noqa: E402
 from bench.floor import QUERIES  # noqa: E402  (after ROOT is on the path)
 
 
@@ -570,20 +558,7 @@ def reminder_scan(env: dict) -> dict:
     enqueue_s = time.perf_counter() - started
     # A worker drains a slice of the queue so its memory is measured doing real work.
     worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "trondelag",
-            "worker",
-            "--pool=solo",
-            "-Q",
-            queue,
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=WARNING",
-        ],
+        worker_command(queue),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -147,12 +147,6 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
         return datetime.date.max if months > 0 else datetime.date.min
 
 
-def at_midnight(day: datetime.date) -> datetime.datetime:
-    """The aware start of ``day``, held inside what datetime and time zones can express."""
-    day = min(max(day, datetime.date(1, 1, 2)), datetime.date(9999, 12, 30))
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 # --- Text -------------------------------------------------------------------------------
 
 SHORT_TEXT = 200  # a single-line field without its own limit

@@ -148,10 +148,6 @@ def history_model_of(model) -> type[models.Model] | None:
     return None
 
 
-def is_history_model(model) -> bool:
-    return hasattr(model, "history_id") and hasattr(model, "instance_type")
-
-
 # --- which models lead to the participant ------------------------------------------------
 
 

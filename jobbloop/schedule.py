@@ -10,18 +10,12 @@ and 30 June, not on dates that drift with each short month.
 import datetime
 from dataclasses import dataclass
 
-from core.bounds import add_days
-from core.bounds import add_months as safe_add_months
+from core.bounds import add_days, add_months
 
 ROTATION_MONTHS = (4, 8)
 LOOP_MONTHS = 12
 GATHERING_BEFORE = datetime.timedelta(days=14)
 POSITIONS = (1, 2, 3)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """Calendar months, clamped at month end; a stored far date never raises (core.bounds)."""
-    return safe_add_months(day, months)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from bench.celery_worker import worker_command
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -68,22 +70,11 @@ class Workers:
             if self.log_dir
             else subprocess.DEVNULL
         )
-        args = [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "trondelag",
-            "worker",
-            "--pool=solo",
-            "-Q",
+        args = worker_command(
             self.queue,
-            "--without-mingle",
-            "--without-gossip",
-            f"--loglevel={os.environ.get('TEST_WORKER_LOGLEVEL', 'WARNING')}",
-            "-n",
-            f"w{n}-{self.queue}@%h",
-        ]
+            loglevel=os.environ.get("TEST_WORKER_LOGLEVEL", "WARNING"),
+            name=f"w{n}-{self.queue}@%h",
+        )
         proc = subprocess.Popen(
             args, cwd=ROOT, env=worker_env(**extra), stdout=out, stderr=subprocess.STDOUT
         )

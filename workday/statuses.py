@@ -9,9 +9,10 @@ from django.utils.safestring import mark_safe
 from careerguidance.models import Appointment, AppointmentStatus
 from consent.models import ConsentPurpose
 from consent.services import valid_consent_exists
+from core.bounds import add_months
 from events.models import Invitation
 from jobbloop.models import LoopCandidate, LoopStatus
-from jobbloop.schedule import LOOP_MONTHS, ROTATION_MONTHS, add_months
+from jobbloop.schedule import LOOP_MONTHS, ROTATION_MONTHS
 from participants.models import Phase
 from participants.statuses import Status
 from phases.models import Meeting

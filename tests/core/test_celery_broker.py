@@ -3,12 +3,12 @@ to a real worker process, and its result back."""
 
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
 
+from bench.celery_worker import worker_command
 from core.tasks import echo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,21 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def worker():
     queue = f"test-{uuid.uuid4().hex[:8]}"
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "trondelag",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "-Q",
-            queue,
-            "--without-mingle",
-            "--without-gossip",
-            "--loglevel=WARNING",
-        ],
+        worker_command(queue),
         cwd=ROOT,
         env=os.environ.copy(),
         stdout=subprocess.PIPE,

@@ -6,10 +6,11 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from core.bounds import add_months
 from core.exceptions import DomainError
 from core.identity import make_identity
 from jobbloop.models import LoopCandidate, LoopStatus
-from jobbloop.schedule import add_months, candidate_periods, loop_schedule, position_on
+from jobbloop.schedule import candidate_periods, loop_schedule, position_on
 from jobbloop.selectors import loops_visible_to
 from jobbloop.services import (
     loop_candidate_add,

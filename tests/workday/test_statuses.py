@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consent.models import ConsentPurpose
+from core.bounds import add_months
 from jobbloop.models import Loop, LoopCandidate
-from jobbloop.schedule import add_months
 from participants.models import Adressebeskyttelse, Participant, Phase
 from participants.statuses import statuses_for
 from phases.models import Meeting
