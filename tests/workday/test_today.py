@@ -195,9 +195,10 @@ def test_query_count_does_not_grow_with_rows(client, persona, personas, django_a
 
     busy(1)
     # session, user, unread count, visit (2), unassigned (leder only), 3 meeting kinds,
-    # follow-ups, huskelapper, matches, consents (2), kompetanse, checklist, the sporingslogg
-    # row; roles, clearances and grants come with the session (accounts.access_cache)
-    expected = 17 if persona == "leder" else 16
+    # follow-ups, huskelapper, matches, unread dialogue, consents (2), kompetanse, checklist,
+    # the sporingslogg row; roles, clearances and grants come with the session
+    # (accounts.access_cache)
+    expected = 18 if persona == "leder" else 17
     with django_assert_num_queries(expected):
         client.get(URL)
     busy(6)
