@@ -25,9 +25,17 @@ from jobbloop.services import MAX_AGE, MIN_AGE, loop_candidate_add, loop_create,
 from matching.models import MatchStatus
 from matching.services import match_propose, match_transition
 from participants.access import CHANGE, visible_q
-from participants.models import Participant, Phase
-from phases.models import ApprovalParty, MeetingKind, MeetingPlace, OnBehalfReason
-from phases.services import agreement_approve, agreement_save, meeting_record
+from participants.models import Laerefag, Participant, Phase
+from phases.models import ActivityKind, ApprovalParty, MeetingKind, MeetingPlace, OnBehalfReason
+from phases.services import (
+    activity_card_create,
+    activity_dialogue_done,
+    activity_message_add,
+    agreement_approve,
+    agreement_save,
+    laerekontrakt_register,
+    meeting_record,
+)
 
 VEILEDER, LEDER, MARKEDSRADGIVER, KARRIEREVEILEDER = "Z990001", "Z990010", "Z990020", "Z990030"
 
@@ -54,6 +62,8 @@ def seed_activity(*, seed: int, today: datetime.date) -> None:
         _pending_matches(rng, vera, users.get(MARKEDSRADGIVER), mine, companies)
         _guidance(rng, vera, users.get(KARRIEREVEILEDER), mine, today)
         _agreements_and_meetings(rng, vera, mine, today)
+        _dialogues(vera, mine[32:38])
+        _endings(vera, mine, companies, today)
 
 
 def _events(rng, vera, mine, companies, today):
@@ -210,6 +220,112 @@ def _agreements_and_meetings(rng, vera, mine, today):
                 attendees="Deltaker og veileder",
                 summary="Gikk gjennom aktivitetsplanen og avtalte neste steg.",
             )
+
+
+# (title, kind, messages): each message is (from the participant, waiting for her answer).
+DIALOGUES = [
+    (
+        "Søke lærlingplass som helsefagarbeider",
+        ActivityKind.AKTIVITET,
+        [
+            (False, True, "Har du fått sendt søknaden til Øya helsehus?"),
+            (True, False, "Ja, sendt i går. De ringer meg neste uke."),
+        ],
+    ),
+    (
+        "Intervju hos Rema 1000 Heimdal",
+        ActivityKind.STILLING,
+        [(True, False, "Jeg fikk intervju på fredag! Kan du hjelpe meg å forberede?")],
+    ),
+    (
+        "Oppdatere CV",
+        ActivityKind.AKTIVITET,
+        [(False, True, "Kan du sende meg CV-en når du har lagt inn sommerjobben?")],
+    ),
+    (
+        "Kurs i truckførerbevis",
+        ActivityKind.KURS,
+        [
+            (True, False, "Kurset er fullt i mars. Finnes det et annet?"),
+            (False, True, "Det er plass i april hos AKA. Passer det for deg?"),
+        ],
+    ),
+    (
+        "Praksis i barnehage",
+        ActivityKind.AKTIVITET,
+        [(True, False, "Jeg trives godt, men trenger fri en dag til tannlegen.")],
+    ),
+    (
+        "Karriereveiledning",
+        ActivityKind.KARRIEREVEILEDNING,
+        [(True, False, "Jeg vil gjerne snakke med karriereveileder igjen.")],
+    ),
+]
+
+
+def _dialogues(vera, participants):
+    """Dialogues waiting for NAV and for the participant, and one dealt with: her messages are
+    unread on Vera's Min dag until Vera opens the card."""
+    for i, (participant, (title, kind, messages)) in enumerate(
+        zip(participants, DIALOGUES, strict=False)
+    ):
+        card = activity_card_create(participant=participant, actor=vera, title=title, kind=kind)
+        for from_participant, awaiting_reply, text in messages:
+            activity_message_add(
+                card=card,
+                actor=vera,
+                text=text,
+                from_participant=from_participant,
+                awaiting_reply=awaiting_reply,
+            )
+        if i == len(DIALOGUES) - 1:
+            activity_dialogue_done(card=card, actor=vera)
+
+
+def _endings(vera, mine, companies, today):
+    """A praksis whose approved agreement ends in nine days, and lærekontrakter with an end
+    date (one ending in twelve days): "Slutter eller rullerer" has more than JobbLoop in it."""
+    has_agreement = {p.pk for p in mine[26:32]}
+    praksis = next(
+        (p for p in mine if p.phase == Phase.PRAKSIS and p.pk not in has_agreement), None
+    )
+    if praksis is not None:
+        agreement = agreement_save(
+            participant=praksis,
+            actor=vera,
+            goals="Praksis som fører til læreplass.",
+            valid_from=today - datetime.timedelta(days=80),
+            valid_to=today + datetime.timedelta(days=9),
+            followup_frequency="Hver 2. uke",
+            responsible="NAV-veileder og praksisveileder i bedriften",
+        )
+        agreement_approve(
+            agreement=agreement,
+            actor=vera,
+            party=ApprovalParty.DELTAKER,
+            on_behalf_reason=OnBehalfReason.DIGITAL_SKILLS,
+        )
+        agreement_approve(
+            agreement=agreement,
+            actor=vera,
+            party=ApprovalParty.ARBEIDSGIVER,
+            approver_name="Praksisveileder",
+        )
+        agreement_approve(agreement=agreement, actor=vera, party=ApprovalParty.VEILEDER)
+    laerefag = list(Laerefag.objects.order_by("code")[:2])
+    apprentices = [p for p in mine if p.phase == Phase.LARETID][:2]
+    if not laerefag:
+        return
+    for days, participant in zip((12, 420), apprentices, strict=False):
+        laerekontrakt_register(
+            participant=participant,
+            actor=vera,
+            company=companies[days % len(companies)],
+            laerefag=laerefag[0],
+            opplaeringskontor="Opplæringskontoret for helsefag i Trøndelag",
+            signed_on=min(today, timezone.localdate()) - datetime.timedelta(days=700 - days),
+            ends_on=today + datetime.timedelta(days=days),
+        )
 
 
 def reset_activity() -> None:

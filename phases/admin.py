@@ -34,7 +34,14 @@ class MeetingAdmin(ReadOnly):
 
 @admin.register(Laerekontrakt)
 class LaerekontraktAdmin(ReadOnly):
-    list_display = ["signed_on", "participant", "company", "laerefag", "opplaeringskontor"]
+    list_display = [
+        "signed_on",
+        "ends_on",
+        "participant",
+        "company",
+        "laerefag",
+        "opplaeringskontor",
+    ]
     list_select_related = ["participant", "company", "laerefag"]
 
 

@@ -84,8 +84,8 @@ class OpplaeringsplanForm(AkselFormMixin, forms.ModelForm):
 class LaerekontraktForm(AkselFormMixin, forms.ModelForm):
     class Meta:
         model = Laerekontrakt
-        fields = ["company", "laerefag", "opplaeringskontor", "signed_on"]
-        widgets = {"signed_on": DATE}
+        fields = ["company", "laerefag", "opplaeringskontor", "signed_on", "ends_on"]
+        widgets = {"signed_on": DATE, "ends_on": DATE}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,6 +209,17 @@ class ActivityMessageForm(AkselFormMixin, forms.Form):
     text = forms.CharField(
         label="Ny melding", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    from_participant = forms.BooleanField(label="Meldingen er fra deltakeren", required=False)
+    awaiting_reply = forms.BooleanField(label="Venter på svar fra deltakeren", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from_participant") and data.get("awaiting_reply"):
+            raise forms.ValidationError(
+                "En melding fra deltakeren kan ikke vente på svar fra deltakeren. "
+                "Fjern ett av valgene."
+            )
+        return data
 
 
 class ApprovalForm(AkselFormMixin, forms.Form):

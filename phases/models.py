@@ -101,6 +101,10 @@ class Laerekontrakt(models.Model):
     )
     opplaeringskontor = models.CharField("opplæringskontor", max_length=200)
     signed_on = models.DateField("signert", validators=[DateWindowValidator("past")])
+    # Optional: older contracts were registered without it. "Slutter snart" reads it.
+    ends_on = models.DateField(
+        "læretiden slutter", validators=[DateWindowValidator("case")], null=True, blank=True
+    )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="registrert av",
@@ -115,7 +119,8 @@ class Laerekontrakt(models.Model):
         ordering = ["-signed_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.laerefag} hos {self.company} ({self.signed_on:%d.%m.%Y})"
+        until = f", til {self.ends_on:%d.%m.%Y}" if self.ends_on else ""
+        return f"{self.laerefag} hos {self.company} ({self.signed_on:%d.%m.%Y}{until})"
 
 
 class Fagbrev(models.Model):
@@ -439,6 +444,14 @@ class ActivityKind(models.TextChoices):
     STILLING = "stilling", "Stilling"
 
 
+class WaitingFor(models.TextChoices):
+    """Whose answer a card's dialogue waits for (as in NAV's own aktivitetsplan)."""
+
+    NONE = "", "Ingen"
+    NAV = "nav", "NAV"
+    DELTAKER = "deltaker", "Deltakeren"
+
+
 class ActivityCard(models.Model):
     """A card in the activity plan (aktivitetsplan), with its dialogue thread."""
 
@@ -461,6 +474,10 @@ class ActivityCard(models.Model):
         "til", validators=[DateWindowValidator("case")], null=True, blank=True
     )
     description = models.TextField("beskrivelse", blank=True)
+    # Kept by phases.services.activity_message_add / activity_dialogue_done only.
+    waiting_for = models.CharField(
+        "venter på svar fra", max_length=10, choices=WaitingFor.choices, blank=True, default=""
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -471,7 +488,15 @@ class ActivityCard(models.Model):
         verbose_name = "aktivitet"
         verbose_name_plural = "aktiviteter"
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["participant", "status"], name="activity_participant_idx")]
+        indexes = [
+            models.Index(fields=["participant", "status"], name="activity_participant_idx"),
+            # The "venter på svar" statuses look only at the few cards that wait.
+            models.Index(
+                fields=["participant", "waiting_for"],
+                condition=~models.Q(waiting_for=""),
+                name="activity_waiting_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -481,12 +506,33 @@ class ActivityMessage(models.Model):
     card = models.ForeignKey(ActivityCard, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField("melding")
+    # Participants do not log in here: staff type her message in, and ``author`` is who typed it.
+    from_participant = models.BooleanField("meldingen er fra deltakeren", default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = "melding"
         verbose_name_plural = "meldinger"
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["card", "created_at"], name="activity_message_card_idx")]
 
     def __str__(self) -> str:
         return self.text[:50]
+
+
+class ActivityRead(models.Model):
+    """When a user last opened a card's dialogue: later messages by others are unread for her."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    card = models.ForeignKey(ActivityCard, on_delete=models.CASCADE, related_name="reads")
+    read_at = models.DateTimeField("lest")
+
+    class Meta:
+        verbose_name = "lest dialog"
+        verbose_name_plural = "leste dialoger"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "card"], name="one_read_mark_per_user_and_card")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}/{self.card_id} {self.read_at:%Y-%m-%d %H:%M}"

@@ -99,6 +99,7 @@ DECLARATIONS = [
             ("Fra", "from_date"),
             ("Til", "to_date"),
             ("Beskrivelse", "description"),
+            ("Venter på svar fra", "get_waiting_for_display"),
             ("Laget av", "created_by__name"),
         ),
         anonymise=Delete(),
@@ -112,9 +113,20 @@ DECLARATIONS = [
         columns=(
             ("Tidspunkt", "created_at"),
             ("Aktivitet", "card__title"),
-            ("Fra", "author__name"),
+            ("Fra deltakeren", "from_participant"),
+            ("Skrevet inn av", "author__name"),
             ("Melding", "text"),
         ),
+        anonymise=Delete(),
+    ),
+    Declaration(
+        model="phases.ActivityRead",
+        path="card__participant",
+        title="Når veiledere sist leste dialogen i aktivitetsplanen",
+        order=43,
+        ordering=("read_at", "id"),
+        columns=(("Aktivitet", "card__title"), ("Lest", "read_at"), ("Av", "user__name")),
+        # Goes with the card it marks (also deleted).
         anonymise=Delete(),
     ),
     Declaration(
@@ -172,6 +184,7 @@ DECLARATIONS = [
         ordering=("signed_on", "id"),
         columns=(
             ("Signert", "signed_on"),
+            ("Læretiden slutter", "ends_on"),
             ("Lærebedrift", "company__name"),
             ("Lærefag", "laerefag__name"),
             ("Opplæringskontor", "opplaeringskontor"),

@@ -25,6 +25,7 @@ from .approvals import activation_refusal, approval_refusal
 from .models import (
     ActivityCard,
     ActivityMessage,
+    ActivityRead,
     ActivityStatus,
     AgreementApproval,
     ApprovalParty,
@@ -38,6 +39,7 @@ from .models import (
     MeetingKind,
     Opplaeringsplan,
     PhaseTransition,
+    WaitingFor,
 )
 from .rules import (
     ACTIVITIES,
@@ -251,6 +253,9 @@ def opplaeringsplan_register(*, participant, actor, **fields) -> Opplaeringsplan
 def laerekontrakt_register(*, participant, actor, **fields) -> Laerekontrakt:
     """Register a signed lærekontrakt and tell the markedsrådgiver (seed 000: "Markedsrådgiver
     skal informeres om at lærekontrakt er skrevet")."""
+    ends_on, signed_on = fields.get("ends_on"), fields.get("signed_on")
+    if ends_on and signed_on and ends_on <= signed_on:
+        raise DomainError("Læretiden må slutte etter datoen kontrakten ble signert.")
     with transaction.atomic():
         contract = _register(
             Laerekontrakt, participant=participant, actor=actor, what="Lærekontrakt", **fields
@@ -510,10 +515,78 @@ def activity_card_set_status(*, card: ActivityCard, actor: User, status: str) ->
     return card
 
 
-def activity_message_add(*, card: ActivityCard, actor: User, text: str) -> ActivityMessage:
+def waiting_after_message(*, from_participant: bool, awaiting_reply: bool) -> str:
+    """Whose answer the dialogue waits for after a new message: hers calls for NAV's answer;
+    NAV's waits for hers only when the veileder says so, and otherwise settles the thread."""
+    if from_participant:
+        return WaitingFor.NAV
+    return WaitingFor.DELTAKER if awaiting_reply else WaitingFor.NONE
+
+
+def activity_message_add(
+    *,
+    card: ActivityCard,
+    actor: User,
+    text: str,
+    from_participant: bool = False,
+    awaiting_reply: bool = False,
+) -> ActivityMessage:
+    """A message in the card's dialogue, typed by ``actor`` (on the participant's behalf when
+    ``from_participant``), and the thread's waiting state that follows from it."""
     text = text.strip()
     if not text:
         raise DomainError("Skriv en melding før du sender.")
+    if from_participant and awaiting_reply:
+        raise DomainError(
+            "En melding fra deltakeren kan ikke vente på svar fra deltakeren. Fjern ett av valgene."
+        )
+    waiting = waiting_after_message(
+        from_participant=from_participant, awaiting_reply=awaiting_reply
+    )
     with transaction.atomic():
-        _lock(actor, card.participant)
-        return ActivityMessage.objects.create(card=card, author=actor, text=text)
+        locked = _lock(actor, card.participant)
+        message = ActivityMessage.objects.create(
+            card=card, author=actor, text=text, from_participant=from_participant
+        )
+        ActivityCard.objects.filter(pk=card.pk).update(
+            waiting_for=waiting, updated_at=timezone.now()
+        )
+        what = f"Aktivitet ({card.get_kind_display()}): melding "
+        what += "fra deltakeren registrert" if from_participant else "fra NAV"
+        if waiting == WaitingFor.DELTAKER:
+            what += ", venter på svar fra deltakeren"
+        # The sporingslogg names no free text (anonymisation): never the message itself.
+        audit_change(actor, locked, what=what)
+    card.waiting_for = waiting
+    return message
+
+
+def activity_dialogue_done(*, card: ActivityCard, actor: User) -> ActivityCard:
+    """ "Ferdigbehandlet": NAV has dealt with the participant's message without writing back.
+    Only a thread waiting for NAV changes; one waiting for her keeps waiting."""
+    with transaction.atomic():
+        locked = _lock(actor, card.participant)
+        updated = ActivityCard.objects.filter(pk=card.pk, waiting_for=WaitingFor.NAV).update(
+            waiting_for=WaitingFor.NONE, updated_at=timezone.now()
+        )
+        if updated:
+            audit_change(
+                actor,
+                locked,
+                what=f"Aktivitet ({card.get_kind_display()}): dialogen er ferdigbehandlet",
+            )
+        card.waiting_for = (
+            ActivityCard.objects.filter(pk=card.pk).values_list("waiting_for", flat=True).get()
+        )
+    return card
+
+
+def activity_mark_read(*, card: ActivityCard, user: User) -> None:
+    """She has opened the card: every message so far is read for her (Min dag, "Ulest
+    dialog"). One upsert, so two tabs at once cannot collide on the unique key."""
+    ActivityRead.objects.bulk_create(
+        [ActivityRead(user=user, card=card, read_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "card"],
+        update_fields=["read_at"],
+    )

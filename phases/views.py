@@ -248,15 +248,21 @@ def activity_detail(request, uuid, card):
                     )
                     messages.success(request, "Statusen er endret.")
                     return redirect("phases:activity_detail", participant.uuid, activity.uuid)
+            elif "ferdigbehandlet" in request.POST:
+                services.activity_dialogue_done(card=activity, actor=request.user)
+                messages.success(request, "Dialogen er markert som ferdigbehandlet.")
+                return redirect("phases:activity_detail", participant.uuid, activity.uuid)
             else:
                 message_form = ActivityMessageForm(request.POST)
                 if message_form.is_valid():
                     services.activity_message_add(
-                        card=activity, actor=request.user, text=message_form.cleaned_data["text"]
+                        card=activity, actor=request.user, **message_form.cleaned_data
                     )
                     return redirect("phases:activity_detail", participant.uuid, activity.uuid)
         except DomainError as exc:
             message_form.add_error(None, exc.message)
+    # Opening the card reads its dialogue (Min dag's "Ulest dialog").
+    services.activity_mark_read(card=activity, user=request.user)
     return render(
         request,
         "phases/activity.html",

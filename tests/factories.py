@@ -241,6 +241,15 @@ class ActivityMessageFactory(factory.django.DjangoModelFactory):
     text = _marker("dialog", "melding")
 
 
+class ActivityReadFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "phases.ActivityRead"
+
+    card = factory.SubFactory(ActivityCardFactory)
+    user = factory.LazyAttribute(lambda r: r.card.created_by)
+    read_at = factory.LazyFunction(timezone.now)
+
+
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "phases.Meeting"
@@ -284,6 +293,7 @@ class LaerekontraktFactory(factory.django.DjangoModelFactory):
     laerefag = factory.SubFactory(LaerefagFactory)
     opplaeringskontor = _marker("laerekontrakt", "opplaeringskontor")
     signed_on = factory.LazyFunction(datetime.date.today)
+    ends_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=730))
     registered_by = factory.LazyAttribute(_staff)
 
 
@@ -548,7 +558,9 @@ def loaded_participant(**fields):
     kartlegging.housing = "Bor hos Qvistbakken-familien i Skjultvika"
     kartlegging.save()
     AgreementApprovalFactory(agreement=FollowUpAgreementFactory(participant=p))
-    ActivityMessageFactory(card=ActivityCardFactory(participant=p))
+    card = ActivityCardFactory(participant=p)
+    ActivityMessageFactory(card=card)
+    ActivityReadFactory(card=card)
     MeetingFactory(participant=p)
     ChecklistItemFactory(participant=p)
     OpplaeringsplanFactory(participant=p)

@@ -7,7 +7,7 @@ count and its cost do not grow with the caseload.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,7 +20,7 @@ from participants.access import visible_q
 from participants.followup import is_overdue
 from participants.links import detail_url_maker
 from participants.models import Participant
-from phases.models import ChecklistItem, Meeting
+from phases.models import ActivityMessage, ActivityRead, ChecklistItem, Meeting
 from reminders.producers import DUE_SOON_DAYS
 
 from .models import ParticipantMark
@@ -74,6 +74,54 @@ def week_end(today: datetime.date) -> datetime.date:
 
 def _name(p) -> str:
     return f"{p.first_name} {p.last_name}"
+
+
+def _messages(n: int) -> str:
+    return f"{n} ulest{'e' if n != 1 else ''} melding{'er' if n != 1 else ''}"
+
+
+def unread_dialogue(user, ids) -> Block:
+    """Messages in the activity plans' dialogues that someone else wrote (or that came from
+    the participant) after she last opened the card: one line per card, in one query."""
+    read_since = ActivityRead.objects.filter(
+        user=user, card=OuterRef("card"), read_at__gte=OuterRef("created_at")
+    )
+    rows = (
+        ActivityMessage.objects.filter(card__participant__in=ids)
+        .filter(~Q(author=user) | Q(from_participant=True))
+        .filter(~Exists(read_since))
+        .values(
+            "card__uuid",
+            "card__title",
+            "card__participant",
+            "card__participant__uuid",
+            "card__participant__first_name",
+            "card__participant__last_name",
+        )
+        .annotate(
+            n=Count("pk"),
+            hers=Count("pk", filter=Q(from_participant=True)),
+            latest=Max("created_at"),
+        )
+        .order_by("-latest", "card__uuid")[: LIMIT + 1]
+    )
+    return Block("dialog", "Ulest dialog", "Ingen uleste meldinger i aktivitetsplanene.").fill(
+        [
+            Line(
+                r["latest"],
+                f"{r['card__participant__first_name']} {r['card__participant__last_name']}",
+                f"{r['card__title']}: {_messages(r['n'])}"
+                + (" fra deltakeren" if r["hers"] == r["n"] else ""),
+                reverse(
+                    "phases:activity_detail", args=[r["card__participant__uuid"], r["card__uuid"]]
+                ),
+                # Her own words wait for NAV's answer.
+                urgent=r["hers"] > 0,
+                pid=r["card__participant"],
+            )
+            for r in rows
+        ]
+    )
 
 
 def workday(user, *, since: datetime.datetime, today: datetime.date | None = None) -> list[Block]:
@@ -248,6 +296,8 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             ]
         )
     )
+
+    blocks.append(unread_dialogue(user, ids))
 
     given = [
         Line(

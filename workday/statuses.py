@@ -15,11 +15,13 @@ from jobbloop.models import LoopCandidate, LoopStatus
 from jobbloop.schedule import LOOP_MONTHS, ROTATION_MONTHS
 from participants.models import Phase
 from participants.statuses import Status
-from phases.models import Meeting
+from phases.models import ActivityCard, FollowUpAgreement, Laerekontrakt, Meeting, WaitingFor
 
 from .categories import icon
 from .models import Category
 
+# How far ahead "Slutter snart" looks, for every kind of ending it counts: a JobbLoop
+# rotation or end, the active follow-up agreement of a praksis, a lærekontrakt.
 ENDING_SOON_DAYS = 14
 
 # What each phase needs consent for before its work can go on (DOMAIN.md: the county
@@ -58,16 +60,61 @@ def loop_starts_ending_within(today: datetime.date, days: int) -> Q:
     return q
 
 
+def praksis_ending_q(today: datetime.date, horizon: datetime.date) -> Q:
+    """In praksis, and the active agreement (the newest approved version, as
+    phases.selectors reads it) runs out between today and the horizon."""
+    newer_active = FollowUpAgreement.objects.filter(
+        participant=OuterRef("participant"),
+        activated_at__isnull=False,
+        version__gt=OuterRef("version"),
+    )
+    ending = FollowUpAgreement.objects.filter(
+        ~Q(Exists(newer_active)),
+        participant=OuterRef("pk"),
+        activated_at__isnull=False,
+        valid_to__range=(today, horizon),
+    )
+    return Q(phase=Phase.PRAKSIS) & Q(Exists(ending))
+
+
+def laerekontrakt_ending_q(today: datetime.date, horizon: datetime.date) -> Q:
+    """In læretid, and her lærekontrakt ends between today and the horizon with no other
+    contract of hers running on past it (a new contract after a change of company)."""
+    later = Laerekontrakt.objects.filter(participant=OuterRef("participant"), ends_on__gt=horizon)
+    ending = Laerekontrakt.objects.filter(
+        ~Q(Exists(later)), participant=OuterRef("pk"), ends_on__range=(today, horizon)
+    )
+    return Q(phase=Phase.LARETID) & Q(Exists(ending))
+
+
 def ending_soon_q(user, today: datetime.date) -> Q:
-    """A JobbLoop rotation or the loop's end within two weeks. Praksis and lærekontrakt
-    carry no end date in the data yet, so they cannot be counted here."""
+    """A JobbLoop rotation or the loop's end, a praksis or a lærekontrakt ending, within
+    ENDING_SOON_DAYS."""
+    horizon = today + datetime.timedelta(days=ENDING_SOON_DAYS)
     rotating = LoopCandidate.objects.filter(
         loop_starts_ending_within(today, ENDING_SOON_DAYS),
         participant=OuterRef("pk"),
         left_on__isnull=True,
         loop__status=LoopStatus.ACTIVE,
     )
-    return Q(Exists(rotating))
+    return (
+        Q(Exists(rotating))
+        | praksis_ending_q(today, horizon)
+        | laerekontrakt_ending_q(today, horizon)
+    )
+
+
+def _waiting_for(whom: str):
+    def q(user, today: datetime.date) -> Q:
+        waiting = ActivityCard.objects.filter(participant=OuterRef("pk"), waiting_for=whom)
+        return Q(Exists(waiting))
+
+    return q
+
+
+# A dialogue in the activity plan waits for NAV (her message is unanswered) or for her.
+waiting_for_nav_q = _waiting_for(WaitingFor.NAV)
+waiting_for_participant_q = _waiting_for(WaitingFor.DELTAKER)
 
 
 def is_due(deadline: datetime.date | None, today: datetime.date) -> bool:
@@ -91,7 +138,14 @@ def _category(key: str):
 STATUSES = [
     Status("mote_i_dag", "Møte i dag", meeting_today_q, order=15),
     Status("samtykke_mangler", "Mangler samtykke fasen trenger", consent_missing_q, order=30),
-    Status("slutter_snart", "Rullering eller slutt innen 14 dager", ending_soon_q, order=40),
+    Status("venter_nav", "Venter på svar fra NAV", waiting_for_nav_q, order=16),
+    Status("venter_deltaker", "Venter på svar fra deltakeren", waiting_for_participant_q, order=17),
+    Status(
+        "slutter_snart",
+        f"Slutter eller rullerer innen {ENDING_SOON_DAYS} dager",
+        ending_soon_q,
+        order=40,
+    ),
     Status("huskelapp_frist", "Huskelapp med frist i dag eller passert", deadline_q, order=45),
     Status("huskelapp", "Har huskelapp", has_note_q, order=46),
     *[

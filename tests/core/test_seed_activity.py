@@ -16,7 +16,8 @@ from jobbloop.schedule import position_on
 from matching.models import Match, MatchStatus
 from participants.access import CHANGE, visible_q
 from participants.models import Participant
-from phases.models import FollowUpAgreement, Meeting
+from phases.models import ActivityCard, FollowUpAgreement, Laerekontrakt, Meeting, WaitingFor
+from workday.statuses import laerekontrakt_ending_q, praksis_ending_q
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 2)
@@ -70,3 +71,20 @@ def test_demo_activity_is_removed_and_made_again_on_reset(seeded):
     seed_demo(participants=300, seed=5, today=TODAY, reset=True)
     assert sorted(Loop.objects.values_list("name", "start_date")) == first
     assert Event.objects.count() == 4
+
+
+def test_demo_shows_waiting_dialogues_unread_messages_and_endings(seeded, client):
+    vera = seeded
+    waiting = ActivityCard.objects.filter(participant__veileder=vera)
+    assert waiting.filter(waiting_for=WaitingFor.NAV).exists()
+    assert waiting.filter(waiting_for=WaitingFor.DELTAKER).exists()
+    assert waiting.filter(waiting_for=WaitingFor.NONE, messages__isnull=False).exists()
+    horizon = TODAY + datetime.timedelta(days=14)
+    mine = Participant.objects.filter(veileder=vera)
+    assert mine.filter(praksis_ending_q(TODAY, horizon)).exists()
+    assert mine.filter(laerekontrakt_ending_q(TODAY, horizon)).exists()
+    assert Laerekontrakt.objects.filter(ends_on__gt=horizon).exists()
+    client.force_login(vera)
+    blocks = client.get(reverse("workday:today")).context["blocks"]
+    dialog = next(b for b in blocks if b.key == "dialog")
+    assert dialog.lines and any("fra deltakeren" in ln.text for ln in dialog.lines)

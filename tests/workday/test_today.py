@@ -13,7 +13,8 @@ from consent.services import consent_withdraw
 from events.models import Event, Invitation
 from matching.models import MatchStatus
 from participants.models import Adressebeskyttelse, Participant
-from phases.models import ChecklistItem, Meeting
+from phases.models import ActivityCard, ActivityMessage, ChecklistItem, Meeting
+from phases.services import activity_card_create, activity_message_add
 from tests.factories import MatchFactory, ParticipantFactory, give_consent
 from workday.models import ParticipantMark, Visit
 
@@ -73,6 +74,13 @@ def _busy(p, veileder, *, tag: str):
     ParticipantMark.objects.create(
         participant=p, note="Ring arbeidsgiver", deadline=today, updated_by=veileder
     )
+    card = ActivityCard.objects.create(
+        participant=p, title="Søknader", kind="aktivitet", created_by=veileder
+    )
+    # Her message, typed in by the veileder: unread until someone opens the card.
+    ActivityMessage.objects.create(
+        card=card, author=veileder, text="Fikk svar", from_participant=True
+    )
 
 
 def test_veileder_and_leder_land_on_min_dag(client, veileder, leder, markedsradgiver):
@@ -97,6 +105,7 @@ def test_empty_states_are_in_norwegian(client, veileder):
         "Ingen nye svar fra fagopplæringen siden sist.",
         "Ingen sjekkpunkter venter.",
         "Ingen huskelapper har frist den neste uken.",
+        "Ingen uleste meldinger i aktivitetsplanene.",
     ):
         assert text in body
     assert "Ikke tildelt veileder" not in body  # the leder's block only
@@ -123,6 +132,7 @@ def test_veileder_sees_every_kind_of_item_for_her_own_participants(client, veile
     assert lines["kompetanse"] == ["Mia Min: Foreløpig opplæringsplan er kommet"]
     assert lines["sjekkliste"] == ["Mia Min: 2 sjekkpunkter i fasen"]
     assert lines["huskelapp"] == ["Mia Min: Huskelapp: Ring arbeidsgiver"]
+    assert lines["dialog"] == ["Mia Min: Søknader: 1 ulest melding fra deltakeren"]
     assert "ikke_tildelt" not in lines
     body = client.get(URL).content.decode()
     assert "Kari Kollega" not in body
@@ -143,6 +153,7 @@ def test_leder_sees_the_office_with_unassigned_first(client, leder, veileder, co
     assert blocks[0].key == "ikke_tildelt"
     assert [ln.participant for ln in blocks[0].lines] == ["Uten Veileder"]
     assert _lines(response)["kompetanse"] == ["Kari Kollega: Foreløpig opplæringsplan er kommet"]
+    assert _lines(response)["dialog"] == ["Kari Kollega: Søknader: 1 ulest melding fra deltakeren"]
 
 
 def test_protected_persons_only_for_the_cleared(client, veileder, cleared_veileder, leder):
@@ -165,6 +176,7 @@ def test_protected_persons_only_for_the_cleared(client, veileder, cleared_veiled
     client.force_login(cleared_veileder)
     lines = _lines(client.get(URL))
     assert lines["oppfolging"] == ["Skjult Person: Oppfølging forfaller"]
+    assert lines["dialog"] == ["Skjult Person: Søknader: 1 ulest melding fra deltakeren"]
 
 
 def test_since_last_visit_starts_at_the_visit_of_an_earlier_day(client, veileder):
@@ -195,11 +207,48 @@ def test_query_count_does_not_grow_with_rows(client, persona, personas, django_a
 
     busy(1)
     # session, user, unread count, visit (2), unassigned (leder only), 3 meeting kinds,
-    # follow-ups, huskelapper, matches, consents (2), kompetanse, checklist, the sporingslogg
-    # row; roles, clearances and grants come with the session (accounts.access_cache)
-    expected = 17 if persona == "leder" else 16
+    # follow-ups, huskelapper, matches, unread dialogue, consents (2), kompetanse, checklist,
+    # the sporingslogg row; roles, clearances and grants come with the session
+    # (accounts.access_cache)
+    expected = 18 if persona == "leder" else 17
     with django_assert_num_queries(expected):
         client.get(URL)
     busy(6)
     with django_assert_num_queries(expected):
         client.get(URL)
+
+
+def test_unread_dialogue_is_what_others_wrote_since_she_opened_the_card(
+    client, veileder, colleague, leder, other_leder
+):
+    mine = ParticipantFactory(veileder=veileder, first_name="Mia", last_name="Min")
+    card = activity_card_create(participant=mine, actor=veileder, title="CV", kind="aktivitet")
+    url = reverse("phases:activity_detail", args=[mine.uuid, card.uuid])
+    activity_message_add(card=card, actor=veileder, text="Send meg CV-en", awaiting_reply=True)
+    client.force_login(veileder)
+    assert _lines(client.get(URL))["dialog"] == []  # her own message is not news to her
+    # The leder (the office's Min dag) has not read it; another office's leder never sees it.
+    client.force_login(leder)
+    assert _lines(client.get(URL))["dialog"] == ["Mia Min: CV: 1 ulest melding"]
+    client.force_login(other_leder)
+    assert _lines(client.get(URL))["dialog"] == []
+    # A colleague standing in writes twice: unread for the veileder, linking to the card.
+    Participant.objects.filter(pk=mine.pk).update(veileder=colleague)
+    activity_message_add(card=card, actor=colleague, text="Hun ringte", from_participant=True)
+    activity_message_add(card=card, actor=colleague, text="Ringer henne i morgen")
+    Participant.objects.filter(pk=mine.pk).update(veileder=veileder)
+    client.force_login(veileder)
+    response = client.get(URL)
+    block = next(b for b in response.context["blocks"] if b.key == "dialog")
+    assert _lines(response)["dialog"] == ["Mia Min: CV: 2 uleste meldinger"]
+    assert block.lines[0].url == url and block.lines[0].urgent  # one is hers
+    # Opening the card reads it; a later message is unread again.
+    client.get(url)
+    assert _lines(client.get(URL))["dialog"] == []
+    Participant.objects.filter(pk=mine.pk).update(veileder=colleague)
+    activity_message_add(card=card, actor=colleague, text="Hun har sendt CV")
+    Participant.objects.filter(pk=mine.pk).update(veileder=veileder)
+    assert _lines(client.get(URL))["dialog"] == ["Mia Min: CV: 1 ulest melding"]
+    # The leder's read mark is her own: the veileder's reading changed nothing for her.
+    client.force_login(leder)
+    assert _lines(client.get(URL))["dialog"] == ["Mia Min: CV: 4 uleste meldinger"]
