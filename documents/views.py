@@ -52,7 +52,7 @@ def _ask(request, participant, *, kind, template: str, title: str, filename: str
         actor=request.user,
         title=title,
         download_name=filename,
-        ask_path=request.get_full_path(),
+        ask_path=request.path,
     )
     if new:
         dispatch_on_commit(document.pk)
