@@ -6,6 +6,10 @@ from django.db import models
 
 class DocumentKind(models.TextChoices):
     INNSYN = "innsyn", "Innsyn i egne opplysninger"
+    CONSENT_FORM = "samtykkeskjema", "Samtykkeskjema"
+    AGREEMENT = "oppfolgingsavtale", "Oppfølgingsavtale"
+    MEETING = "motereferat", "Møtereferat"
+    LOOP_CERTIFICATE = "felles_attest", "Felles attest – JobbLoop"
 
 
 class DocumentStatus(models.TextChoices):
@@ -40,6 +44,11 @@ class Document(models.Model):
     dispatched_at = models.DateTimeField(null=True, blank=True)
     ready_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=500, blank=True)
+    # What the status page calls it, the name it downloads as and where to ask again if it
+    # failed (blank on the first innsyn rows: the kind's defaults).
+    title = models.CharField(max_length=200, blank=True)
+    download_name = models.CharField(max_length=100, blank=True)
+    ask_path = models.CharField(max_length=300, blank=True)
 
     class Meta:
         verbose_name = "dokument"
@@ -62,5 +71,9 @@ class Document(models.Model):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
 
     @property
+    def display_title(self) -> str:
+        return self.title or self.get_kind_display()
+
+    @property
     def filename(self) -> str:
-        return f"{self.kind}-{self.participant.uuid}.pdf"
+        return self.download_name or f"{self.kind}-{self.participant.uuid}.pdf"

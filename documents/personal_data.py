@@ -1,24 +1,26 @@
-"""Documents made about her on request (the innsyn PDF), rendered and stored by a worker."""
+"""Documents made about her on request (the innsyn, consent forms, agreements, meeting notes
+and JobbLoop certificates as PDF), rendered and stored by a worker."""
 
 from core.personal_data import Declaration, Delete, Section
 
 # A stored copy is the innsyn itself: listing the copies in it would make every new copy
 # differ from the last, and the unchanged innsyn could never be served from its file.
 COPIES = (
-    "Innsynet du ber om, lages som PDF og lagres, så det kan hentes igjen så lenge ingenting "
-    "er endret. Kopiene slettes når opplysningene dine anonymiseres."
+    "Innsynet du ber om, og samtykkeskjemaer, oppfølgingsavtaler, møtereferater og felles "
+    "attester som skrives ut, lages som PDF og lagres, så de kan hentes igjen så lenge "
+    "ingenting er endret. Kopiene slettes når opplysningene dine anonymiseres."
 )
 
 
 def _copies(participant) -> Section:
-    return Section("Lagrede kopier av innsynet", fields=[("Kopier", COPIES)])
+    return Section("Lagrede PDF-er", fields=[("Kopier", COPIES)])
 
 
 DECLARATIONS = [
     Declaration(
         model="documents.Document",
         path="participant",
-        title="Lagrede kopier av innsynet",
+        title="Lagrede PDF-er",
         order=95,
         ordering=("created_at", "id"),
         columns=(

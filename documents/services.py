@@ -24,7 +24,15 @@ def _html(template: str, context: dict, printed_at) -> str:
 
 
 def document_request(
-    *, participant, kind: DocumentKind, template: str, context: dict, actor
+    *,
+    participant,
+    kind: DocumentKind,
+    template: str,
+    context: dict,
+    actor,
+    title: str = "",
+    download_name: str = "",
+    ask_path: str = "",
 ) -> tuple[Document, bool]:
     """The document of ``kind`` for these data: the stored one when nothing changed, else a
     new pending row for a worker. Returns it and whether it is new (to be handed on)."""
@@ -49,6 +57,9 @@ def document_request(
                 inputs_hash=digest,
                 source_html=html,
                 requested_by=actor,
+                title=title,
+                download_name=download_name,
+                ask_path=ask_path,
             )
     except IntegrityError:
         # Asked for twice at the same moment: the other request's row serves both.

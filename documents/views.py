@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import audit_participant
@@ -13,14 +12,14 @@ from consent.models import ConsentPurpose
 from jobbloop.models import LoopCandidate
 from jobbloop.schedule import candidate_periods
 from jobbloop.selectors import loops_visible_to
-from participants.access import CHANGE, VIEW, visible_q
+from participants.access import CHANGE, VIEW, allowed, visible_q
+from participants.backends import remember_answers
 from participants.models import Participant
 from participants.permissions import get_participant_for_user
 from phases.models import AgreementApproval, FollowUpAgreement, Meeting
 
 from .innsyn import innsyn_json, innsyn_sections
 from .models import Document, DocumentKind, DocumentStatus
-from .render import render_pdf
 from .services import document_request
 from .tasks import dispatch_on_commit
 
@@ -32,6 +31,34 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
     return response
 
 
+# Who may follow and fetch a document: the innsyn is hers, so whoever sees her; the others
+# only those who may change her, as the views asking for them require.
+FOLLOW_PERMISSION = {DocumentKind.INNSYN: VIEW}
+
+
+def _ask(request, participant, *, kind, template: str, title: str, filename: str, context: dict):
+    """Ask a worker for the PDF (or find the stored one for unchanged data) and follow it on
+    the status page: the request lays out nothing."""
+    document, new = document_request(
+        participant=participant,
+        kind=kind,
+        template=template,
+        context={
+            "title": title,
+            "participant": participant,
+            "office_name": participant.nav_kontor.name,
+            **context,
+        },
+        actor=request.user,
+        title=title,
+        download_name=filename,
+        ask_path=request.path,
+    )
+    if new:
+        dispatch_on_commit(document.pk)
+    return redirect("documents:document", participant.uuid, document.uuid)
+
+
 @login_required
 def innsyn_pdf(request, uuid):
     """Asks for her innsyn as a PDF: a worker renders it, the status page follows it.
@@ -40,21 +67,15 @@ def innsyn_pdf(request, uuid):
     nothing of her, so it is not a look in her sporingslogg (else each ask would change
     the document); the download is."""
     participant = _visible_participant(request.user, uuid)
-    document, new = document_request(
-        participant=participant,
+    return _ask(
+        request,
+        participant,
         kind=DocumentKind.INNSYN,
         template="documents/innsyn.html",
-        context={
-            "title": "Innsyn i egne opplysninger",
-            "participant": participant,
-            "sections": innsyn_sections(participant),
-            "office_name": participant.nav_kontor.name,
-        },
-        actor=request.user,
+        title="Innsyn i egne opplysninger",
+        filename=f"innsyn-{participant.uuid}.pdf",
+        context={"sections": innsyn_sections(participant)},
     )
-    if new:
-        dispatch_on_commit(document.pk)
-    return redirect("documents:document", participant.uuid, document.uuid)
 
 
 def _visible_participant(user, uuid) -> Participant:
@@ -62,11 +83,14 @@ def _visible_participant(user, uuid) -> Participant:
     that show nothing of her but her document's state."""
     participant = (
         Participant.objects.filter(visible_q(user, VIEW), uuid=uuid)
+        # Documents other than the innsyn are for those who may change her: answered here.
+        .annotate(_may_change=allowed(user, CHANGE))
         .select_related("nav_kontor")
         .first()
     )
     if participant is None:
         raise Http404("Fant ikke deltakeren.")
+    remember_answers(user, participant, {VIEW: True, CHANGE: participant._may_change})
     return participant
 
 
@@ -79,6 +103,8 @@ def _document_for(request, uuid, document, *, look: bool = False):
     found = get_object_or_404(
         Document.objects.defer("source_html"), participant=participant, uuid=document
     )
+    if not request.user.has_perm(FOLLOW_PERMISSION.get(found.kind, CHANGE), participant):
+        raise Http404("Fant ikke dokumentet.")
     found.participant = participant
     return found
 
@@ -102,7 +128,7 @@ def document_download(request, uuid, document):
         request.user,
         document.participant,
         action=AuditAction.PDF,
-        what=f"{document.get_kind_display()} (PDF)",
+        what=f"{document.display_title} (PDF)",
     )
     response = FileResponse(
         document.file.open("rb"),
@@ -122,29 +148,15 @@ def innsyn_data(request, uuid):
     return _attachment(body.encode(), "application/json", f"innsyn-{participant.uuid}.json")
 
 
-def _pdf_response(request, participant, *, template: str, title: str, filename: str, context: dict):
-    audit_participant(request.user, participant, action=AuditAction.PDF, what=title)
-    pdf = render_pdf(
-        template,
-        {
-            "title": title,
-            "participant": participant,
-            "office_name": participant.nav_kontor.name,
-            "printed_at": timezone.now(),
-            **context,
-        },
-    )
-    return _attachment(pdf, "application/pdf", filename)
-
-
 @login_required
 def consent_form_pdf(request, uuid, purpose):
     participant = get_participant_for_user(request.user, uuid, CHANGE)
     if purpose not in ConsentPurpose.values:
         raise Http404("Ukjent formål.")
-    return _pdf_response(
+    return _ask(
         request,
         participant,
+        kind=DocumentKind.CONSENT_FORM,
         template="documents/samtykkeskjema.html",
         title="Samtykkeskjema",
         filename=f"samtykke-{purpose}.pdf",
@@ -166,9 +178,10 @@ def agreement_pdf(request, uuid, version=None):
     if agreement is None:
         messages.info(request, "Lag oppfølgingsavtalen før den kan skrives ut.")
         return redirect("phases:agreement", participant.uuid)
-    return _pdf_response(
+    return _ask(
         request,
         participant,
+        kind=DocumentKind.AGREEMENT,
         template="documents/oppfolgingsavtale.html",
         title="Tilretteleggings- og oppfølgingsavtale",
         filename=f"oppfolgingsavtale-v{agreement.version}.pdf",
@@ -182,9 +195,10 @@ def meeting_pdf(request, uuid, meeting):
     meeting = get_object_or_404(
         Meeting.objects.select_related("recorded_by"), uuid=meeting, participant=participant
     )
-    return _pdf_response(
+    return _ask(
         request,
         participant,
+        kind=DocumentKind.MEETING,
         template="documents/motereferat.html",
         title=f"Møtereferat: {meeting.get_kind_display()}",
         filename=f"motereferat-{meeting.held_on:%Y-%m-%d}.pdf",
@@ -210,9 +224,10 @@ def loop_certificate_pdf(request, loop, candidate):
         }
         for p in candidate_periods(loop.start_date, candidate.start_position)
     ]
-    return _pdf_response(
+    return _ask(
         request,
         participant,
+        kind=DocumentKind.LOOP_CERTIFICATE,
         template="documents/felles_attest.html",
         title="Felles attest – JobbLoop",
         filename="felles-attest.pdf",

@@ -23,6 +23,20 @@ def next_identity() -> tuple[str, datetime.date]:
             return number, born
 
 
+def participant_aged(age: int, **kwargs) -> Participant:
+    """A participant ``age`` years old today (half a year past the birthday), with a
+    fødselsnummer no one else in the test has."""
+    today = timezone.localdate()
+    born = today.replace(year=today.year - age) - datetime.timedelta(days=182)
+    number = next(
+        n
+        for i in range(500, 999)
+        if (n := make_identity(born, i if born.year >= 2000 else i - 500))
+        and not Participant.objects.filter(fodselsnummer=n).exists()
+    )
+    return ParticipantFactory(fodselsnummer=number, birth_date=born, **kwargs)
+
+
 class NavKontorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = NavKontor

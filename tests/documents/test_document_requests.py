@@ -123,3 +123,84 @@ def test_asking_with_the_broker_down_answers_and_leaves_the_row_to_the_sweep(
         assert document.dispatched_at is None
         # Too fresh for the sweep: the hand-off may still be on its way.
         assert sweep() == 0
+
+
+def _meeting(participant, veileder):
+    import datetime
+
+    from phases.services import meeting_record
+
+    return meeting_record(
+        participant=participant,
+        actor=veileder,
+        kind="oppstartsmote",
+        held_on=datetime.date(2026, 11, 2),
+        place="nav",
+        summary="Avtalt første uke.",
+    )
+
+
+def test_the_other_pdfs_are_asked_for_like_the_innsyn_and_logged_as_today(
+    client, veileder, participant
+):
+    from tests.documents.pdfs import ask as follow_link
+    from tests.documents.pdfs import download
+
+    meeting = _meeting(participant, veileder)
+    client.force_login(veileder)
+    url = reverse("documents:meeting", args=[participant.uuid, meeting.uuid])
+    document = follow_link(client, url)
+    assert document.status == DocumentStatus.PENDING and not document.file
+    assert document.kind == "motereferat" and document.ask_path == url
+    # Asking is a look, as the page rendering it was; nothing downloaded yet.
+    assert AuditEvent.objects.filter(participant=participant, action=AuditAction.VIEW).exists()
+    assert not AuditEvent.objects.filter(participant=participant, action=AuditAction.PDF).exists()
+    # Unchanged: the same document.
+    assert follow_link(client, url) == document
+    status = client.get(reverse("documents:document", args=[participant.uuid, document.uuid]))
+    assert "Møtereferat: Oppstartsmøte (PDF)" in status.content.decode()
+    document_render(document_id=document.pk)
+    response = download(client, document)
+    assert response["Content-Disposition"].endswith('motereferat-2026-11-02.pdf"')
+    pdf = AuditEvent.objects.get(participant=participant, action=AuditAction.PDF)
+    assert pdf.what == "Møtereferat: Oppstartsmøte (PDF)"
+
+
+def test_a_failed_pdf_offers_to_ask_again_where_it_was_asked(client, veileder, participant):
+    from tests.documents.pdfs import ask as follow_link
+
+    client.force_login(veileder)
+    url = reverse("documents:consent_form", args=[participant.uuid, "kompetansekartlegging"])
+    document = follow_link(client, url)
+    Document.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED)
+    status = client.get(reverse("documents:document", args=[participant.uuid, document.uuid]))
+    assert f'href="{url}">Prøv igjen' in status.content.decode()
+    assert follow_link(client, url) != document  # a new try
+
+
+def test_who_may_only_see_her_follows_her_innsyn_but_not_the_pdfs_for_who_may_change_her(
+    client, veileder, colleague, participant
+):
+    from guardian.shortcuts import assign_perm
+
+    meeting = _meeting(participant, veileder)
+    client.force_login(veileder)
+    made = ask(client, participant)
+    client.get(reverse("documents:meeting", args=[participant.uuid, meeting.uuid]))
+    notes = Document.objects.get(participant=participant, kind="motereferat")
+    for document in (made, notes):
+        document_render(document_id=document.pk)
+    assign_perm("participants.view_participant", colleague, participant)
+    client.force_login(colleague)
+    assert (
+        client.get(reverse("documents:meeting", args=[participant.uuid, meeting.uuid])).status_code
+        == 404
+    )
+
+    def get(name, document):
+        return client.get(reverse(name, args=[participant.uuid, document.uuid])).status_code
+
+    assert get("documents:document", made) == 200
+    assert get("documents:document_download", made) == 200
+    assert get("documents:document", notes) == 404
+    assert get("documents:document_download", notes) == 404

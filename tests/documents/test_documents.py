@@ -1,29 +1,49 @@
+"""The consent form, the agreement, the meeting notes and the JobbLoop certificate: each
+link asks a real worker (through the real broker) for the PDF, the status page follows it."""
+
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from jobbloop.models import LoopCandidate, Mentor
 from jobbloop.services import loop_create
 from phases.services import agreement_save, meeting_record
+from tests.celery_worker import Workers
+from tests.documents.pdfs import from_worker, pdf_text
 from tests.factories import CompanyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.postgres, pytest.mark.broker, pytest.mark.django_db(transaction=True)]
 
 
-def text(response) -> str:
-    assert response["Content-Type"] == "application/pdf"
-    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+@pytest.fixture(scope="module")
+def module_worker(tmp_path_factory):
+    """One worker for the module (starting one costs seconds), writing where tests read."""
+    w = Workers(log_dir=tmp_path_factory.mktemp("worker"))
+    media = tmp_path_factory.mktemp("media")
+    w.start(MEDIA_ROOT=str(media))
+    w.media = media
+    yield w
+    w.stop()
 
 
-def test_consent_form_is_prefilled_with_signature_lines(client, veileder, participant):
+@pytest.fixture
+def worker(module_worker, settings, _media_in_tmp):
+    settings.MEDIA_ROOT = module_worker.media
+    settings.DOCUMENTS_QUEUE = module_worker.queue
+    return module_worker
+
+
+def text(client, url, worker) -> str:
+    return pdf_text(from_worker(client, url, worker))
+
+
+def test_consent_form_is_prefilled_with_signature_lines(client, worker, veileder, participant):
     client.force_login(veileder)
     body = text(
-        client.get(
-            reverse("documents:consent_form", args=[participant.uuid, "kompetansekartlegging"])
-        )
+        client,
+        reverse("documents:consent_form", args=[participant.uuid, "kompetansekartlegging"]),
+        worker,
     )
     assert participant.full_name in body and participant.fodselsnummer in body
     assert "kompetansekartlegging" in body and "Underskrift" in body
@@ -33,7 +53,7 @@ def test_consent_form_is_prefilled_with_signature_lines(client, veileder, partic
     )
 
 
-def test_follow_up_agreement_prints_the_current_version(client, veileder, participant):
+def test_follow_up_agreement_prints_the_current_version(client, worker, veileder, participant):
     client.force_login(veileder)
     assert (
         client.get(reverse("documents:agreement", args=[participant.uuid])).status_code == 302
@@ -51,12 +71,12 @@ def test_follow_up_agreement_prints_the_current_version(client, veileder, partic
     agreement_save(
         participant=participant, actor=veileder, **{**base, "followup_frequency": "Hver 2. uke"}
     )
-    body = text(client.get(reverse("documents:agreement", args=[participant.uuid])))
+    body = text(client, reverse("documents:agreement", args=[participant.uuid]), worker)
     assert "versjon 2" in body and "Hver 2. uke" in body and "Fast jobb som kokk" in body
     assert "Arbeidsgiver" in body
 
 
-def test_meeting_record_pdf(client, veileder, participant):
+def test_meeting_record_pdf(client, worker, veileder, participant):
     meeting = meeting_record(
         participant=participant,
         actor=veileder,
@@ -67,7 +87,7 @@ def test_meeting_record_pdf(client, veileder, participant):
         summary="Avtalt HMS-kurs første uke.",
     )
     client.force_login(veileder)
-    body = text(client.get(reverse("documents:meeting", args=[participant.uuid, meeting.uuid])))
+    body = text(client, reverse("documents:meeting", args=[participant.uuid, meeting.uuid]), worker)
     assert (
         "Oppstartsmøte" in body
         and "Avtalt HMS-kurs første uke." in body
@@ -76,7 +96,7 @@ def test_meeting_record_pdf(client, veileder, participant):
 
 
 def test_shared_certificate_lists_the_three_companies_periods_and_mentors(
-    client, veileder, participant
+    client, worker, veileder, participant
 ):
     companies = [CompanyFactory(name=f"Loopbedrift {i}") for i in range(1, 4)]
     loop = loop_create(
@@ -87,7 +107,8 @@ def test_shared_certificate_lists_the_three_companies_periods_and_mentors(
     )
     Mentor.objects.create(candidate=candidate, company=companies[1], name="Mona Mentor")
     client.force_login(veileder)
-    body = text(client.get(reverse("documents:loop_certificate", args=[loop.uuid, candidate.uuid])))
+    url = reverse("documents:loop_certificate", args=[loop.uuid, candidate.uuid])
+    body = text(client, url, worker)
     for c in companies:
         assert c.name in body
     assert "Mona Mentor" in body and "31. mai 2026" in body

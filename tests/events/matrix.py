@@ -33,6 +33,8 @@ ROWS = {
     ),
     # Inviting her from her own page: who may change her (her veileder, the office's leder).
     "events:invite": PARTICIPANT_PAGE,
+    # Her invitations, fetched when the section on her page opens: the page's rights.
+    "events:participant_section": PARTICIPANT_PAGE,
 }
 
 

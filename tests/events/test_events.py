@@ -269,7 +269,9 @@ def test_participant_page_lists_her_invitations_and_outcomes(client, veileder):
         invitation=inv, actor=veileder, outcome=Outcome.MATCHET, company=company
     )
     client.force_login(veileder)
-    body = client.get(reverse("participants:detail", args=[anna.uuid])).content.decode()
+    # Fetched when the section on her page opens.
+    section = reverse("events:participant_section", args=[anna.uuid])
+    body = client.get(section, headers={"HX-Request": "true"}).content.decode()
     assert "Helsedagen" in body and "matchet med bedrift med Sykehuset AS" in body
 
 

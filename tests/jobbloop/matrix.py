@@ -1,6 +1,6 @@
 import datetime
 
-from tests.matrix import LOGIN, NOT_FOUND, OK, row
+from tests.matrix import LOGIN, NOT_FOUND, OK, PARTICIPANT_PAGE, row
 
 ALL_NAV = row(
     NOT_FOUND,
@@ -18,6 +18,8 @@ ROWS = {
     "jobbloop:detail": row(
         NOT_FOUND, anonymous=LOGIN, veileder=OK, colleague=OK, leder=OK, markedsradgiver=OK
     ),
+    # Her places, fetched when the section on her page opens: the page's rights.
+    "jobbloop:participant_section": PARTICIPANT_PAGE,
 }
 
 

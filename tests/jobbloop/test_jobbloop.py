@@ -463,7 +463,12 @@ def test_participant_page_shows_her_place_in_the_loop(client, veileder):
     candidate = loop_candidate_add(loop=loop, participant=sara, start_position=3, actor=veileder)
     mentor_set(candidate=candidate, company=companies[2], name="Mona Mentor", actor=veileder)
     client.force_login(veileder)
-    body = client.get(reverse("participants:detail", args=[sara.uuid])).content.decode()
+    section = reverse("jobbloop:participant_section", args=[sara.uuid])
+    assert (
+        f'hx-get="{section}"'
+        in client.get(reverse("participants:detail", args=[sara.uuid])).content.decode()
+    )
+    body = client.get(section, headers={"HX-Request": "true"}).content.decode()
     assert "Er nå hos Loopbedrift 3, mentor Mona Mentor" in body
     assert add_months(loop.start_date, 4).strftime("%d.%m.%Y") in body
 

@@ -46,7 +46,8 @@ def test_veileder_proposes_from_the_participant_page_and_sends_to_review(
     match.refresh_from_db()
     assert match.status == S.TIL_VURDERING
     assert match.shared_summary == "Liker å jobbe ute."
-    page = client.get(reverse("participants:detail", args=[participant.uuid])).content.decode()
+    section = reverse("matching:participant_section", args=[participant.uuid])
+    page = client.get(section, headers={"HX-Request": "true"}).content.decode()
     assert "Fjordheimen AS" in page and "Til vurdering" in page
 
 
