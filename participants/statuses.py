@@ -6,11 +6,17 @@ building on participants add their own statuses as ``CASELOAD_STATUSES`` (core.d
 """
 
 import datetime
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.hashable import make_hashable
 
+from accounts.roles import roles_of
 from audit.models import AuditAction, AuditEvent
 from core.discovery import collect
 
@@ -74,13 +80,66 @@ def status_by_key(scope: str, key: str) -> Status | None:
     return next((s for s in statuses_for(scope) if s.key == key), None)
 
 
+# The counts' SQL, kept per process: building the statuses' Q objects and compiling them (their
+# Exists subqueries above all) cost several times what PostgreSQL takes to run the query.
+# Bounded, least recently used out first; an entry is a few kB of SQL.
+_COMPILED: OrderedDict = OrderedDict()
+_COMPILED_MAX = 256
+_LOCK = threading.Lock()
+
+
+def _compiled_key(base: QuerySet, statuses: list[Status], user, today) -> tuple | None:
+    """What the counts' SQL is a function of. The base's own SQL and parameters stand for
+    whom the user may see (her roles, clearances and grants, as visible_q put them), so a
+    change to any of those is a new key; a status's Q is a function of the user and the day
+    (``fn(user, today)``), which the key holds as her id, office and roles."""
+    try:
+        sql, params = base.order_by().query.sql_with_params()
+    except EmptyResultSet:  # she sees no one: the counts are zeros without a query
+        return None
+    return (
+        base.db,
+        sql,
+        make_hashable(params),
+        tuple(s.key for s in statuses),
+        user.pk,
+        getattr(user, "nav_kontor_id", None),
+        roles_of(user),
+        today,
+    )
+
+
 def status_counts(base: QuerySet, statuses: list[Status], user, today) -> dict[str, int]:
     """Every status's count over ``base`` in one query (conditional aggregation)."""
     if not statuses:
         return {}
-    aggregates = {
-        f"n_{i}": Count("pk", filter=s.q(user, today), distinct=False)
-        for i, s in enumerate(statuses)
-    }
-    row = base.order_by().aggregate(**aggregates)
+    key = _compiled_key(base, statuses, user, today)
+    with _LOCK:
+        compiled = _COMPILED.get(key) if key else None
+        if compiled is not None:
+            _COMPILED.move_to_end(key)
+    if compiled is not None:
+        sql, params = compiled
+        with connections[base.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            row = dict(zip((c.name for c in cursor.description), cursor.fetchone(), strict=True))
+    else:
+        aggregates = {
+            f"n_{i}": Count("pk", filter=s.q(user, today), distinct=False)
+            for i, s in enumerate(statuses)
+        }
+        executed = []
+
+        def capture(execute, sql, params, many, context):
+            executed.append((sql, params))
+            return execute(sql, params, many, context)
+
+        with connections[base.db].execute_wrapper(capture):
+            row = base.order_by().aggregate(**aggregates)
+        # None executed: the base is empty by construction (Django answers without asking).
+        if key and len(executed) == 1:
+            with _LOCK:
+                _COMPILED[key] = executed[0]
+                if len(_COMPILED) > _COMPILED_MAX:
+                    _COMPILED.popitem(last=False)
     return {s.key: row[f"n_{i}"] for i, s in enumerate(statuses)}

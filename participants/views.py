@@ -13,7 +13,7 @@ from audit.models import AuditAction
 from audit.services import audit_list, audit_participant
 from core.exceptions import DomainError
 from core.formtokens import once
-from core.pagination import page_size
+from core.pagination import counted_page, page_size
 from core.search import search_terms
 
 from . import services
@@ -59,7 +59,7 @@ def _caseload_page(request, *, scope: str, title: str):
             status=data["status"],
         )
     rows = caseload(request.user, scope=scope, filters=filters)
-    page = Paginator(rows, page_size(request)).get_page(request.GET.get("side"))
+    page = counted_page(rows, page_size(request), request.GET.get("side"))
     audit_list(
         request.user,
         what=f"{title}, side {page.number}",

@@ -1,4 +1,5 @@
-"""What Min dag shows: each list one query over the participants the user follows up.
+"""What Min dag shows: each list one query over the participants the user follows up, all
+sent to the database in one round trip (core.batch).
 
 Every list is capped (LIMIT + 1 rows, to say "more" without counting), so the page's query
 count and its cost do not grow with the caseload.
@@ -14,6 +15,7 @@ from django.utils import timezone
 from accounts.roles import Role, roles_of
 from careerguidance.models import Appointment, AppointmentStatus, KompetanseRequest
 from consent.models import Consent, ConsentWithdrawal
+from core.batch import fetch_together
 from events.models import Invitation
 from matching.models import Match
 from participants.access import visible_q
@@ -80,13 +82,13 @@ def _messages(n: int) -> str:
     return f"{n} ulest{'e' if n != 1 else ''} melding{'er' if n != 1 else ''}"
 
 
-def unread_dialogue(user, ids) -> Block:
+def unread_dialogue_rows(user, ids):
     """Messages in the activity plans' dialogues that someone else wrote (or that came from
-    the participant) after she last opened the card: one line per card, in one query."""
+    the participant) after she last opened the card: one row per card, in one query."""
     read_since = ActivityRead.objects.filter(
         user=user, card=OuterRef("card"), read_at__gte=OuterRef("created_at")
     )
-    rows = (
+    return (
         ActivityMessage.objects.filter(card__participant__in=ids)
         .filter(~Q(author=user) | Q(from_participant=True))
         .filter(~Exists(read_since))
@@ -105,6 +107,9 @@ def unread_dialogue(user, ids) -> Block:
         )
         .order_by("-latest", "card__uuid")[: LIMIT + 1]
     )
+
+
+def unread_dialogue(rows) -> Block:
     return Block("dialog", "Ulest dialog", "Ingen uleste meldinger i aktivitetsplanene.").fill(
         [
             Line(
@@ -134,12 +139,84 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
     blocks = []
     fields = ("uuid", "first_name", "last_name")
 
-    if office:
-        rows = list(
-            scope.filter(veileder__isnull=True)
-            .only(*fields, "created_at")
-            .order_by("created_at", "id")[: LIMIT + 1]
+    # Every list below is one query; they go to the database together (core.batch).
+    unassigned = (
+        scope.filter(veileder__isnull=True)
+        .only(*fields, "created_at")
+        .order_by("created_at", "id")[: LIMIT + 1]
+    )
+    meeting_rows = (
+        Meeting.objects.filter(participant__in=ids, next_agreed_on__range=(today, end))
+        .select_related("participant")
+        .only("next_agreed_on", "kind", *(f"participant__{f}" for f in fields))
+        .order_by("next_agreed_on", "id")[: LIMIT + 1]
+    )
+    session_rows = (
+        Appointment.objects.filter(
+            participant__in=ids,
+            status=AppointmentStatus.BOOKED,
+            starts_at__date__range=(today, end),
         )
+        .select_related("participant")
+        .only("starts_at", "session_number", *(f"participant__{f}" for f in fields))
+        .order_by("starts_at", "id")[: LIMIT + 1]
+    )
+    place_rows = (
+        Invitation.objects.filter(participant__in=ids, event__date__range=(today, end))
+        .select_related("participant", "event")
+        .order_by("event__date", "id")[: LIMIT + 1]
+    )
+    due = (
+        scope.filter(next_followup_due__lte=today + datetime.timedelta(days=DUE_SOON_DAYS))
+        .only("uuid", "first_name", "last_name", "next_followup_due")
+        .order_by("next_followup_due", "id")[: LIMIT + 1]
+    )
+    noted = (
+        ParticipantMark.objects.filter(
+            participant__in=ids,
+            deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+        )
+        .exclude(note="")
+        .select_related("participant")
+        .only("note", "deadline", *(f"participant__{f}" for f in fields))
+        .order_by("deadline", "pk")[: LIMIT + 1]
+    )
+    decided = (
+        Match.objects.filter(participant__in=ids, decided_at__gte=since)
+        .select_related("participant", "company")
+        .order_by("-decided_at", "-id")[: LIMIT + 1]
+    )
+    consent_rows = (
+        Consent.objects.filter(participant__in=ids, created_at__gte=since)
+        .select_related("participant")
+        .order_by("-created_at", "-id")[: LIMIT + 1]
+    )
+    withdrawal_rows = (
+        ConsentWithdrawal.objects.filter(consent__participant__in=ids, created_at__gte=since)
+        .select_related("consent__participant")
+        .order_by("-created_at", "-id")[: LIMIT + 1]
+    )
+    answered = (
+        KompetanseRequest.objects.filter(participant__in=ids, answered_at__gte=since)
+        .select_related("participant")
+        .order_by("-answered_at", "-id")[: LIMIT + 1]
+    )
+    waiting = (
+        ChecklistItem.objects.filter(
+            participant__in=ids, done_at__isnull=True, phase=F("participant__phase")
+        )
+        .values(
+            "participant", "participant__uuid", "participant__first_name", "participant__last_name"
+        )
+        .annotate(n=Count("pk"))
+        .order_by("-n", "participant__last_name", "participant__uuid")[: LIMIT + 1]
+    )
+    lists = [meeting_rows, session_rows, place_rows, due, noted, decided]
+    dialogue_rows = unread_dialogue_rows(user, ids)
+    lists += [consent_rows, withdrawal_rows, answered, waiting, dialogue_rows]
+    fetch_together(*([unassigned] if office else []), *lists)
+
+    if office:
         blocks.append(
             Block("ikke_tildelt", "Ikke tildelt veileder", "Alle deltakerne har en veileder.").fill(
                 [
@@ -150,7 +227,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
                         url(p.uuid),
                         pid=p.pk,
                     )
-                    for p in rows
+                    for p in unassigned
                 ],
                 more_url=reverse("participants:office") + "?status=ikke_tildelt",
             )
@@ -166,10 +243,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             urgent=m.next_agreed_on == today,
             pid=m.participant_id,
         )
-        for m in Meeting.objects.filter(participant__in=ids, next_agreed_on__range=(today, end))
-        .select_related("participant")
-        .only("next_agreed_on", "kind", *(f"participant__{f}" for f in fields))
-        .order_by("next_agreed_on", "id")[: LIMIT + 1]
+        for m in meeting_rows
     ]
     sessions = [
         Line(
@@ -180,14 +254,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             urgent=timezone.localdate(a.starts_at) == today,
             pid=a.participant_id,
         )
-        for a in Appointment.objects.filter(
-            participant__in=ids,
-            status=AppointmentStatus.BOOKED,
-            starts_at__date__range=(today, end),
-        )
-        .select_related("participant")
-        .only("starts_at", "session_number", *(f"participant__{f}" for f in fields))
-        .order_by("starts_at", "id")[: LIMIT + 1]
+        for a in session_rows
     ]
     events_url = reverse("events:detail", args=["00000000-0000-0000-0000-000000000000"])
     places = [
@@ -199,9 +266,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             urgent=i.event.date == today,
             pid=i.participant_id,
         )
-        for i in Invitation.objects.filter(participant__in=ids, event__date__range=(today, end))
-        .select_related("participant", "event")
-        .order_by("event__date", "id")[: LIMIT + 1]
+        for i in place_rows
     ]
 
     def day_of(line: Line) -> datetime.date:
@@ -216,11 +281,6 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         ).fill(meetings_all)
     )
 
-    due = list(
-        scope.filter(next_followup_due__lte=today + datetime.timedelta(days=DUE_SOON_DAYS))
-        .only("uuid", "first_name", "last_name", "next_followup_due")
-        .order_by("next_followup_due", "id")[: LIMIT + 1]
-    )
     caseload = reverse("participants:office" if office else "participants:caseload")
     blocks.append(
         Block(
@@ -245,16 +305,6 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         )
     )
 
-    noted = (
-        ParticipantMark.objects.filter(
-            participant__in=ids,
-            deadline__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
-        )
-        .exclude(note="")
-        .select_related("participant")
-        .only("note", "deadline", *(f"participant__{f}" for f in fields))
-        .order_by("deadline", "pk")[: LIMIT + 1]
-    )
     mark_url = reverse("workday:mark", args=["00000000-0000-0000-0000-000000000000"])
     blocks.append(
         Block(
@@ -276,11 +326,6 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         )
     )
 
-    decided = (
-        Match.objects.filter(participant__in=ids, decided_at__gte=since)
-        .select_related("participant", "company")
-        .order_by("-decided_at", "-id")[: LIMIT + 1]
-    )
     match_url = reverse("matching:detail", args=["00000000-0000-0000-0000-000000000000"])
     blocks.append(
         Block("matcher", "Matcher vurdert siden sist", "Ingen matcher er vurdert siden sist.").fill(
@@ -297,7 +342,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         )
     )
 
-    blocks.append(unread_dialogue(user, ids))
+    blocks.append(unread_dialogue(dialogue_rows))
 
     given = [
         Line(
@@ -307,9 +352,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             url(c.participant.uuid) + "#samtykke-overskrift",
             pid=c.participant_id,
         )
-        for c in Consent.objects.filter(participant__in=ids, created_at__gte=since)
-        .select_related("participant")
-        .order_by("-created_at", "-id")[: LIMIT + 1]
+        for c in consent_rows
     ]
     withdrawn = [
         Line(
@@ -320,11 +363,7 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
             urgent=True,
             pid=w.consent.participant_id,
         )
-        for w in ConsentWithdrawal.objects.filter(
-            consent__participant__in=ids, created_at__gte=since
-        )
-        .select_related("consent__participant")
-        .order_by("-created_at", "-id")[: LIMIT + 1]
+        for w in withdrawal_rows
     ]
     blocks.append(
         Block(
@@ -332,11 +371,6 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         ).fill(sorted(given + withdrawn, key=lambda ln: ln.when, reverse=True))
     )
 
-    answered = (
-        KompetanseRequest.objects.filter(participant__in=ids, answered_at__gte=since)
-        .select_related("participant")
-        .order_by("-answered_at", "-id")[: LIMIT + 1]
-    )
     blocks.append(
         Block(
             "kompetanse",
@@ -356,16 +390,6 @@ def workday(user, *, since: datetime.datetime, today: datetime.date | None = Non
         )
     )
 
-    waiting = (
-        ChecklistItem.objects.filter(
-            participant__in=ids, done_at__isnull=True, phase=F("participant__phase")
-        )
-        .values(
-            "participant", "participant__uuid", "participant__first_name", "participant__last_name"
-        )
-        .annotate(n=Count("pk"))
-        .order_by("-n", "participant__last_name", "participant__uuid")[: LIMIT + 1]
-    )
     blocks.append(
         Block("sjekkliste", "Sjekkpunkter som venter", "Ingen sjekkpunkter venter.").fill(
             [

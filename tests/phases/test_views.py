@@ -179,7 +179,7 @@ def test_caseload_shows_phase_days_and_overdue_and_filters_with_a_fixed_query_co
     # sort are WHERE and ORDER BY on stored columns, no extra query (12 with the status counts
     # and the saved filters of issue 22).
     for size in (10, 50):
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(7):
             response = client.get(CASELOAD, {**filters, "per_side": size})
     page = response.context["page"]
     assert page.paginator.count == 12

@@ -233,10 +233,10 @@ def test_counts_add_one_query_whatever_the_number_of_rows(
     ParticipantFactory.create_batch(3, veileder=veileder)
     client.force_login(veileder)
     client.get(MINE)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(MINE)
     ParticipantFactory.create_batch(30, veileder=veileder)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(MINE)
 
 
