@@ -11,11 +11,11 @@ from participants.access import allowed
 from participants.followup import is_overdue
 from participants.models import Participant, Phase
 
+from .aggregate import figure_counts
 from .durations import days_in_phase, days_to_decision
 from .figures import (
     FIGURES,
     FOLLOWUP_KINDS,
-    count_figures,
     figure_participants,
     followup_q,
     followups_by_veileder,
@@ -33,7 +33,7 @@ FOLLOWUP_LABELS = {
 
 def overview(user, f: OverviewFilter, *, today: datetime.date) -> dict:
     scope = f.scope(user, today=today)
-    counts = count_figures(scope, f.period)
+    counts = figure_counts(user, f, scope)
     phases = phase_counts(scope)
     durations = days_in_phase(scope, f.period)
     return {
