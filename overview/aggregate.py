@@ -109,16 +109,21 @@ def _first_in(period: Period) -> Q:
     )
 
 
+def outside(user) -> QuerySet[Participant]:
+    """Everyone the county's scope leaves out for ``user`` (office_scope without an office):
+    anonymised, or protected and she not cleared. Read from MAYBE_HIDDEN's partial index."""
+    left_out = Q(anonymised_at__isnull=False)
+    hidden = protection_q(user)
+    if hidden:
+        left_out |= ~hidden
+    return Participant.objects.filter(MAYBE_HIDDEN).filter(left_out)
+
+
 def _redone(user, through: datetime.date) -> tuple[set[int], set[int]]:
     """The participants whose aggregated rows do not stand as they are (see the top): those
     outside the user's scope, and those with rows written since the refresh began."""
     since = timezone.make_aware(datetime.datetime.combine(through, datetime.time.min))
-    outside = Q(anonymised_at__isnull=False)
-    hidden = protection_q(user)
-    if hidden:
-        outside |= ~hidden
-    # MAYBE_HIDDEN first: the few it holds are read from its partial index.
-    parts = [Participant.objects.filter(MAYBE_HIDDEN).filter(outside).values_list("pk")]
+    parts = [outside(user).values_list("pk")]
     for key in AGGREGATED:
         source = SOURCES[key]
         model = source.rows(Period(BEGINNING, BEGINNING)).model
@@ -151,7 +156,7 @@ def county_counts(scope: QuerySet[Participant], user, period: Period) -> dict[st
     state = FigureRefresh.objects.order_by().first()
     if state is None:
         return None
-    outside, fresh = _redone(user, state.through)
+    left_out, fresh = _redone(user, state.through)
     counts = {f.key: 0 for f in FIGURES.values() if f.source in AGGREGATED}
     first = _first_in(period)
     summed = (
@@ -161,7 +166,7 @@ def county_counts(scope: QuerySet[Participant], user, period: Period) -> dict[st
         .annotate(n=Sum("n"))
         .values_list("figure", "n")
         .union(
-            FigureDay.objects.filter(first, participant__in=outside | fresh)
+            FigureDay.objects.filter(first, participant__in=left_out | fresh)
             .order_by()
             .values("figure")
             .annotate(n=Sum(Value(-1)))

@@ -11,17 +11,27 @@ import itertools
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
-from overview.aggregate import AGGREGATED, county_counts, figure_counts, refresh, serves
+from matching.models import MatchEvent, MatchStatus
+from overview.aggregate import (
+    AGGREGATED,
+    county_counts,
+    figure_counts,
+    outside,
+    refresh,
+    serves,
+)
+from overview.durations import days_in_phase, days_to_decision
 from overview.figures import FIGURES, count_figures
 from overview.filters import OverviewFilter, Period
 from overview.models import FigureDay, FigureRefresh, OfficeFigureDay
 from overview.selectors import overview
-from participants.models import Adressebeskyttelse, Participant, Phase
+from participants.models import Adressebeskyttelse, Laerefag, Participant, Phase
 from phases.models import EndReason, Fagbrev, PhaseTransition
-from tests.factories import LaerefagFactory, ParticipantFactory, UserFactory
+from tests.factories import LaerefagFactory, MatchFactory, ParticipantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +69,8 @@ def move(participant, frm, to, n, hour=10, end_reason="", when=None):
 def fagbrev(participant, passed: int, *, created: datetime.datetime | None = None):
     Fagbrev.objects.create(
         participant=participant,
-        laerefag=LaerefagFactory(),
+        # One lærefag: a new one would empty the page's cached choices (a query more).
+        laerefag=Laerefag.objects.first() or LaerefagFactory(),
         passed_on=day(passed),
         registered_by=participant.veileder,
         created_at=created or at(passed),
@@ -111,6 +122,16 @@ def county(veileder, colleague, other_veileder):
     move(people["to_anonymise"], K, M, -12)
     move(people["today"], K, M, 0, hour=0)  # after midnight, before the refresh
     fagbrev(people["late_fagbrev"], -40, created=at(-40))
+    S = MatchStatus
+    for key, to, decided in [("often", S.GODKJENT, -10), ("protected", S.AVSLATT, -9)]:
+        m = MatchFactory(participant=people[key], status=to, created_at=at(-20))
+        MatchEvent.objects.create(
+            match=m,
+            actor=people[key].veileder,
+            from_status=S.TIL_VURDERING,
+            to_status=to,
+            created_at=at(decided),
+        )
     return people
 
 
@@ -149,6 +170,12 @@ def assert_equal_to_direct(users):
             assert serves(f, user)
             expected = count_figures(scope, period)
             assert figure_counts(user, f, scope) == expected, (user, period)
+            # The durations read the few outside the county instead of all in it.
+            left_out = outside(user)
+            assert days_in_phase(scope, period, outside=left_out) == days_in_phase(scope, period)
+            assert days_to_decision(scope, period, outside=left_out) == days_to_decision(
+                scope, period
+            )
             compared += 1
     return compared
 
@@ -228,3 +255,21 @@ def test_the_page_s_figures_do_not_count_protected_persons_for_the_uncleared(cou
     assert flow["entered"] == 8
     cleared = overview(cleared_admin(), f, today=TODAY)
     assert {x["key"]: x["n"] for x in cleared["flow"]}["entered"] == 10
+
+
+def test_the_county_page_reads_the_aggregate_in_a_fixed_number_of_queries(
+    client, county, admin_user, other_kontor, django_assert_num_queries
+):
+    refresh(today=TODAY)
+    client.force_login(admin_user)
+    url = reverse("overview:page")
+    params = {"fra": day(-61).isoformat(), "til": day(0).isoformat()}
+    client.get(url, params)  # warm the session
+    # The refresh row, who to recount, the aggregate's sum and the recount of today's two
+    # sources: a fixed number, whatever the county's size and the day's changes.
+    with django_assert_num_queries(21):
+        response = client.get(url, params)
+    assert "overview_officefigureday" not in str(response.content)
+    after_the_refresh(county, other_kontor)
+    with django_assert_num_queries(21):
+        client.get(url, params)
