@@ -19,6 +19,9 @@ from the start of ``through`` on (today's moves, a fagbrev registered today with
 earlier date). Moving office does not matter to the county, who counts every office.
 Sources without a stable day (matches now, notes by today's consent, appointments whose
 status changes) stay direct queries: they are small.
+
+Participants are anonymised, never deleted, by the app; a bulk delete (the demo's reset)
+leaves their counts in OfficeFigureDay until the next refresh, so seed_demo refreshes.
 """
 
 import datetime
@@ -121,12 +124,14 @@ def outside(user) -> QuerySet[Participant]:
 
 def _redone(user, through: datetime.date) -> tuple[set[int], set[int]]:
     """The participants whose aggregated rows do not stand as they are (see the top): those
-    outside the user's scope, and those with rows written since the refresh began."""
+    outside the user's scope, and those with rows written from the start of ``through`` on
+    or dated on or after it. Taking too many is safe (they are recounted directly), so the
+    refresh row may be read before a refresh that commits meanwhile."""
     since = timezone.make_aware(datetime.datetime.combine(through, datetime.time.min))
     parts = [outside(user).values_list("pk")]
     for key in AGGREGATED:
         source = SOURCES[key]
-        model = source.rows(Period(BEGINNING, BEGINNING)).model
+        model = source.rows(Period(BEGINNING, BEGINNING)).model  # the source's table
         newer = Q(**{f"{source.created}__gte": since})
         if source.day != source.created:
             bound = (
@@ -188,5 +193,6 @@ def figure_counts(user, f: OverviewFilter, scope: QuerySet[Participant]) -> dict
     """Every figure of the page: the county's from the aggregate when it can, else direct."""
     if serves(f, user) and (aggregated := county_counts(scope, user, f.period)) is not None:
         others = [key for key in SOURCES if key not in AGGREGATED]
-        return {**count_figures(scope, f.period, sources=others), **aggregated}
+        direct = count_figures(scope, f.period, sources=others, outside=outside(user))
+        return {**direct, **aggregated}
     return count_figures(scope, f.period)

@@ -204,9 +204,16 @@ FIGURES: dict[str, Figure] = {
 
 
 def count_figures(
-    scope: QuerySet[Participant], period: Period, *, sources: Iterable[str] | None = None
+    scope: QuerySet[Participant],
+    period: Period,
+    *,
+    sources: Iterable[str] | None = None,
+    outside: QuerySet[Participant] | None = None,
 ) -> dict[str, int]:
-    """Every figure above (or those of ``sources``), one aggregate query per source table."""
+    """Every figure above (or those of ``sources``), one aggregate query per source table.
+
+    Given everyone ``outside`` the scope (the county's few, overview.aggregate.outside),
+    rows are kept unless theirs: the same rows, without reading every participant."""
     by_source: dict[str, list[Figure]] = {}
     for figure in FIGURES.values():
         if sources is None or figure.source in sources:
@@ -214,7 +221,11 @@ def count_figures(
     counts: dict[str, int] = {}
     for key, figures in by_source.items():
         source = SOURCES[key]
-        rows = source.rows(period).filter(**{f"{source.participant}__in": scope.values("pk")})
+        rows = source.rows(period)
+        if outside is not None:
+            rows = rows.exclude(**{f"{source.participant}__in": outside.values("pk")})
+        else:
+            rows = rows.filter(**{f"{source.participant}__in": scope.values("pk")})
         counts.update(
             rows.aggregate(
                 **{
