@@ -61,34 +61,49 @@ def _spreads(inner: str, params: list) -> dict[str, Spread]:
         }
 
 
-def _scope_sql(scope: QuerySet[Participant]) -> tuple[str, list]:
+def _in_scope(
+    column: str, scope: QuerySet[Participant], outside: QuerySet[Participant] | None
+) -> tuple[str, list]:
+    """``column`` in the scope; or, given everyone ``outside`` it (the county's few, see
+    aggregate.outside), not among them: the same rows without reading every participant.
+    EmptyResultSet for an empty scope (.none() has no SQL)."""
+    if outside is not None:
+        try:
+            sql, params = outside.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:
+            return "TRUE", []
+        return f"{column} NOT IN ({sql})", list(params)
     sql, params = scope.order_by().values("pk").query.sql_with_params()
-    return sql, list(params)
+    return f"{column} IN ({sql})", list(params)
 
 
-def days_in_phase(scope: QuerySet[Participant], period: Period) -> dict[str, Spread]:
+def days_in_phase(
+    scope: QuerySet[Participant], period: Period, *, outside: QuerySet[Participant] | None = None
+) -> dict[str, Spread]:
     """Per phase: the stays in it that ended during the period (left for another phase).
 
     Each transition row stores when the stay it ends began (``from_phase_since``), so a
     stay is one row of the history the timeline shows, read without a window over it."""
     try:
-        scope_sql, scope_params = _scope_sql(scope)
-    except EmptyResultSet:  # an empty scope (.none()) has no SQL
+        scope_sql, scope_params = _in_scope("t.participant_id", scope, outside)
+    except EmptyResultSet:
         return {}
     inner = f"""
         SELECT t.from_phase AS g, {_days("t.from_phase_since", "t.created_at")} AS v
         FROM {PhaseTransition._meta.db_table} t
         WHERE t.from_phase <> '' AND t.from_phase_since IS NOT NULL
           AND t.created_at >= %s AND t.created_at < %s
-          AND t.participant_id IN ({scope_sql})
+          AND {scope_sql}
     """  # nosec B608
     return _spreads(inner, [_at(period.start_at), _at(period.end_at), *scope_params])
 
 
-def days_to_decision(scope: QuerySet[Participant], period: Period) -> Spread | None:
+def days_to_decision(
+    scope: QuerySet[Participant], period: Period, *, outside: QuerySet[Participant] | None = None
+) -> Spread | None:
     """From proposal to the markedsrådgiver's approval or decline, for decisions in the period."""
     try:
-        scope_sql, scope_params = _scope_sql(scope)
+        scope_sql, scope_params = _in_scope("m.participant_id", scope, outside)
     except EmptyResultSet:
         return None
     inner = f"""
@@ -96,7 +111,7 @@ def days_to_decision(scope: QuerySet[Participant], period: Period) -> Spread | N
         FROM {MatchEvent._meta.db_table} e
         JOIN {Match._meta.db_table} m ON m.id = e.match_id
         WHERE e.to_status IN (%s, %s) AND e.created_at >= %s AND e.created_at < %s
-          AND m.participant_id IN ({scope_sql})
+          AND {scope_sql}
     """  # nosec B608
     params = [
         MatchStatus.GODKJENT.value,

@@ -9,7 +9,7 @@ timeline shows.
 """
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Q, QuerySet
@@ -40,15 +40,25 @@ def _in(field: str, period: Period) -> Q:
 class Source:
     rows: Callable[[Period], QuerySet]
     participant: str  # the path from a row to its participant
+    # A source whose rows fall in a period by one date (``day``, a date or a time in Oslo)
+    # and never change once written, except by new rows (``created``), is counted from the
+    # daily aggregate for the county (aggregate.py); the others are read as they are.
+    day: str = ""
+    created: str = ""
 
 
 SOURCES: dict[str, Source] = {
     "transitions": Source(
-        lambda period: PhaseTransition.objects.filter(_in("created_at", period)), "participant"
+        lambda period: PhaseTransition.objects.filter(_in("created_at", period)),
+        "participant",
+        day="created_at",
+        created="created_at",
     ),
     "fagbrev": Source(
         lambda period: Fagbrev.objects.filter(passed_on__range=(period.start, period.end)),
         "participant",
+        day="passed_on",
+        created="created_at",
     ),
     "matches": Source(lambda period: Match.objects.all(), "participant"),
     "match_events": Source(
@@ -193,15 +203,29 @@ FIGURES: dict[str, Figure] = {
 }
 
 
-def count_figures(scope: QuerySet[Participant], period: Period) -> dict[str, int]:
-    """Every figure above, one aggregate query per source table."""
+def count_figures(
+    scope: QuerySet[Participant],
+    period: Period,
+    *,
+    sources: Iterable[str] | None = None,
+    outside: QuerySet[Participant] | None = None,
+) -> dict[str, int]:
+    """Every figure above (or those of ``sources``), one aggregate query per source table.
+
+    Given everyone ``outside`` the scope (the county's few, overview.aggregate.outside),
+    rows are kept unless theirs: the same rows, without reading every participant."""
     by_source: dict[str, list[Figure]] = {}
     for figure in FIGURES.values():
-        by_source.setdefault(figure.source, []).append(figure)
+        if sources is None or figure.source in sources:
+            by_source.setdefault(figure.source, []).append(figure)
     counts: dict[str, int] = {}
     for key, figures in by_source.items():
         source = SOURCES[key]
-        rows = source.rows(period).filter(**{f"{source.participant}__in": scope.values("pk")})
+        rows = source.rows(period)
+        if outside is not None:
+            rows = rows.exclude(**{f"{source.participant}__in": outside.values("pk")})
+        else:
+            rows = rows.filter(**{f"{source.participant}__in": scope.values("pk")})
         counts.update(
             rows.aggregate(
                 **{

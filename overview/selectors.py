@@ -11,11 +11,11 @@ from participants.access import allowed
 from participants.followup import is_overdue
 from participants.models import Participant, Phase
 
+from .aggregate import figure_counts, outside, serves
 from .durations import days_in_phase, days_to_decision
 from .figures import (
     FIGURES,
     FOLLOWUP_KINDS,
-    count_figures,
     figure_participants,
     followup_q,
     followups_by_veileder,
@@ -33,9 +33,11 @@ FOLLOWUP_LABELS = {
 
 def overview(user, f: OverviewFilter, *, today: datetime.date) -> dict:
     scope = f.scope(user, today=today)
-    counts = count_figures(scope, f.period)
+    counts = figure_counts(user, f, scope)
     phases = phase_counts(scope)
-    durations = days_in_phase(scope, f.period)
+    # The county's scope is everyone but a few: the durations read those few, not all.
+    left_out = outside(user) if serves(f, user) else None
+    durations = days_in_phase(scope, f.period, outside=left_out)
     return {
         "phases": [
             {"phase": phase, "label": Phase(phase).label, "n": n} for phase, n in phases.items()
@@ -56,7 +58,7 @@ def overview(user, f: OverviewFilter, *, today: datetime.date) -> dict:
         "followups": followups_by_veileder(scope, today),
         "week_end": week_end(today),
         "matches": _figures(counts, "matches"),
-        "decision": days_to_decision(scope, f.period),
+        "decision": days_to_decision(scope, f.period, outside=left_out),
         "guidance": _figures(counts, "guidance"),
     }
 

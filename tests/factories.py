@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.models import NavKontor, User
 from core.identity import make_identity
+from overview.models import FigureDay
 from participants.models import Laerefag, Participant, Programomrade
 
 _identities = itertools.count()
@@ -580,6 +581,8 @@ def loaded_participant(**fields):
     OpplaeringsplanFactory(participant=p)
     LaerekontraktFactory(participant=p)
     FagbrevFactory(participant=p)
+    # A day the overview's aggregate counted her (overview.aggregate.refresh writes these).
+    FigureDay.objects.create(participant=p, figure="entered", day=datetime.date(2026, 1, 5))
     EmploymentFactory(participant=p)
     ConsentWithdrawalFactory(consent=ConsentFactory(participant=p))
     GuidanceInterestFactory(participant=p)

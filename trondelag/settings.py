@@ -382,6 +382,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "participants.tasks.anonymise_expired",
         "schedule": crontab(hour=2, minute=30),
     },
+    # The county overview's aggregate: every day before today (overview.aggregate).
+    "overview-refresh": {
+        "task": "overview.tasks.refresh_aggregate",
+        "schedule": crontab(hour=1, minute=15),
+    },
 }
 
 # The queue documents are rendered on (None: the default queue); tests give theirs.

@@ -4,6 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from demo.data import REFERENCE_DATE, seed_demo
+from overview.aggregate import refresh
 
 
 class Command(BaseCommand):
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         result = seed_demo(
             participants=participants, seed=seed, reset=reset, today=today, stdout=self.stdout
         )
+        # The county overview reads its aggregate (what beat rebuilds each night).
+        refresh()
         if result.skipped:
             self.stdout.write("Demodata finnes allerede; bruk --reset for å lage dem på nytt.")
             return
