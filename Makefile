@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PORT ?= 8000
 DEMO_PARTICIPANTS ?= 500
+# Test processes (pytest-xdist): one per core; TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= auto
 # Tests speak plain HTTP (the live server for browser tests too), so no HTTPS redirect.
 TEST_ENV := SECRET_KEY=test-only-secret-key-not-for-production PASSWORD_LOGIN=true SECURE_SSL_REDIRECT=false SECURE_COOKIES=false
 
@@ -21,7 +23,7 @@ run: setup
 
 ## Runs the whole test suite (PostgreSQL and Redis when DATABASE_URL / CELERY_BROKER_URL say so).
 test: setup
-	@$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	@$(TEST_ENV) $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## The benchmark (PostgreSQL + Redis on this machine); BENCH_ARGS=--national adds 10^6.
 bench: setup
