@@ -212,15 +212,6 @@ class ActivityMessageForm(AkselFormMixin, forms.Form):
     from_participant = forms.BooleanField(label="Meldingen er fra deltakeren", required=False)
     awaiting_reply = forms.BooleanField(label="Venter på svar fra deltakeren", required=False)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("from_participant") and data.get("awaiting_reply"):
-            raise forms.ValidationError(
-                "En melding fra deltakeren kan ikke vente på svar fra deltakeren. "
-                "Fjern ett av valgene."
-            )
-        return data
-
 
 class ApprovalForm(AkselFormMixin, forms.Form):
     """Offers only the parties that have not approved the latest version yet."""
