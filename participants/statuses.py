@@ -122,7 +122,8 @@ def status_counts(base: QuerySet, statuses: list[Status], user, today) -> dict[s
         sql, params = compiled
         with connections[base.db].cursor() as cursor:
             cursor.execute(sql, params)
-            row = dict(zip((c.name for c in cursor.description), cursor.fetchone(), strict=True))
+            # Column names by position: SQLite's description holds tuples, psycopg's Columns.
+            row = {f"n_{i}": n for i, n in enumerate(cursor.fetchone())}
     else:
         aggregates = {
             f"n_{i}": Count("pk", filter=s.q(user, today), distinct=False)
