@@ -36,7 +36,6 @@ def document_request(
 ) -> tuple[Document, bool]:
     """The document of ``kind`` for these data: the stored one when nothing changed, else a
     new pending row for a worker. Returns it and whether it is new (to be handed on)."""
-    html = _html(template, context, timezone.now())
     # The print time alone does not make a new document.
     digest = hashlib.sha256(_html(template, context, None).encode()).hexdigest()
     existing = (
@@ -49,6 +48,7 @@ def document_request(
     Document.objects.filter(
         participant=participant, kind=kind, inputs_hash=digest, status=DocumentStatus.FAILED
     ).delete()
+    html = _html(template, context, timezone.now())
     try:
         with transaction.atomic():
             document = Document.objects.create(

@@ -12,9 +12,7 @@ from consent.models import ConsentPurpose
 from jobbloop.models import LoopCandidate
 from jobbloop.schedule import candidate_periods
 from jobbloop.selectors import loops_visible_to
-from participants.access import CHANGE, VIEW, allowed, visible_q
-from participants.backends import remember_answers
-from participants.models import Participant
+from participants.access import CHANGE, VIEW
 from participants.permissions import get_participant_for_user
 from phases.models import AgreementApproval, FollowUpAgreement, Meeting
 
@@ -66,7 +64,7 @@ def innsyn_pdf(request, uuid):
     Asking again while nothing changed leads to the same stored document. Asking shows
     nothing of her, so it is not a look in her sporingslogg (else each ask would change
     the document); the download is."""
-    participant = _visible_participant(request.user, uuid)
+    participant = get_participant_for_user(request.user, uuid, look=False)
     return _ask(
         request,
         participant,
@@ -78,27 +76,8 @@ def innsyn_pdf(request, uuid):
     )
 
 
-def _visible_participant(user, uuid) -> Participant:
-    """The same rule as every page about her (visible_q), without logging a look: for pages
-    that show nothing of her but her document's state."""
-    participant = (
-        Participant.objects.filter(visible_q(user, VIEW), uuid=uuid)
-        # Documents other than the innsyn are for those who may change her: answered here.
-        .annotate(_may_change=allowed(user, CHANGE))
-        .select_related("nav_kontor")
-        .first()
-    )
-    if participant is None:
-        raise Http404("Fant ikke deltakeren.")
-    remember_answers(user, participant, {VIEW: True, CHANGE: participant._may_change})
-    return participant
-
-
 def _document_for(request, uuid, document, *, look: bool = False):
-    if look:
-        participant = get_participant_for_user(request.user, uuid)
-    else:
-        participant = _visible_participant(request.user, uuid)
+    participant = get_participant_for_user(request.user, uuid, look=look)
     # The HTML to lay out is the worker's, and may be long: not read here.
     found = get_object_or_404(
         Document.objects.defer("source_html"), participant=participant, uuid=document

@@ -96,14 +96,7 @@ def refresh(*, today: datetime.date | None = None) -> FigureRefresh:
 
 def serves(f: OverviewFilter, user) -> bool:
     """The aggregate answers for the whole county with no filter but the period."""
-    return (
-        sees_all_offices(user)
-        and not f.nav_kontor_id
-        and not f.veileder_id
-        and not f.innsatsgruppe
-        and not f.age_band
-        and not f.laerefag_id
-    )
+    return sees_all_offices(user) and f == OverviewFilter(period=f.period)
 
 
 def _first_in(period: Period) -> Q:
@@ -122,13 +115,13 @@ def outside(user) -> QuerySet[Participant]:
     return Participant.objects.filter(MAYBE_HIDDEN).filter(left_out)
 
 
-def _redone(user, through: datetime.date) -> tuple[set[int], set[int]]:
-    """The participants whose aggregated rows do not stand as they are (see the top): those
-    outside the user's scope, and those with rows written from the start of ``through`` on
-    or dated on or after it. Taking too many is safe (they are recounted directly), so the
-    refresh row may be read before a refresh that commits meanwhile."""
+def _fresh(through: datetime.date) -> set[int]:
+    """The participants with aggregated rows written from the start of ``through`` on, or
+    dated on or after it: their rows do not stand as they are (see the top). Taking too many
+    is safe (they are recounted directly), so the refresh row may be read before a refresh
+    that commits meanwhile."""
     since = timezone.make_aware(datetime.datetime.combine(through, datetime.time.min))
-    parts = [outside(user).values_list("pk")]
+    parts = []
     for key in AGGREGATED:
         source = SOURCES[key]
         model = source.rows(Period(BEGINNING, BEGINNING)).model  # the source's table
@@ -145,15 +138,10 @@ def _redone(user, through: datetime.date) -> tuple[set[int], set[int]]:
         )
     # One statement (one snapshot); Django's union() trips on the models' default ordering.
     sqls, params = zip(*(part.order_by().query.sql_with_params() for part in parts), strict=True)
-    union = " UNION ".join(
-        f"SELECT {i > 0:d} AS fresh, pk FROM ({sql}) AS part{i}" for i, sql in enumerate(sqls)
-    )
-    outside_ids, fresh_ids = set(), set()
+    union = " UNION ".join(f"SELECT pk FROM ({sql}) AS part{i}" for i, sql in enumerate(sqls))
     with connection.cursor() as cursor:
         cursor.execute(union, [p for ps in params for p in ps])  # nosec B608 - ORM-built
-        for fresh, pk in cursor.fetchall():
-            (fresh_ids if fresh else outside_ids).add(pk)
-    return outside_ids, fresh_ids
+        return {pk for (pk,) in cursor.fetchall()}
 
 
 def county_counts(scope: QuerySet[Participant], user, period: Period) -> dict[str, int] | None:
@@ -161,7 +149,7 @@ def county_counts(scope: QuerySet[Participant], user, period: Period) -> dict[st
     state = FigureRefresh.objects.order_by().first()
     if state is None:
         return None
-    left_out, fresh = _redone(user, state.through)
+    fresh = _fresh(state.through)
     counts = {f.key: 0 for f in FIGURES.values() if f.source in AGGREGATED}
     first = _first_in(period)
     summed = (
@@ -171,7 +159,10 @@ def county_counts(scope: QuerySet[Participant], user, period: Period) -> dict[st
         .annotate(n=Sum("n"))
         .values_list("figure", "n")
         .union(
-            FigureDay.objects.filter(first, participant__in=left_out | fresh)
+            # Those outside her scope as a subquery: the anonymised only grow in number.
+            FigureDay.objects.filter(
+                first, Q(participant__in=outside(user).values("pk")) | Q(participant__in=fresh)
+            )
             .order_by()
             .values("figure")
             .annotate(n=Sum(Value(-1)))

@@ -7,11 +7,14 @@ from .backends import remember_answers
 from .models import Participant
 
 
-def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Participant:
+def get_participant_for_user(
+    user, participant_uuid, perm: str = VIEW, *, look: bool = True
+) -> Participant:
     """The participant if ``user`` may act on it with ``perm``; 404 otherwise.
 
     404 and never 403: a refused URL must not reveal that the person exists. Every page
-    about a person comes through here, so this is where the look is logged (once a request).
+    about a person comes through here, so this is where the look is logged (once a request);
+    ``look=False`` for a page that shows nothing of her (a document's state).
     """
     participant = (
         Participant.objects.filter(visible_q(user, perm), uuid=participant_uuid)
@@ -27,5 +30,6 @@ def get_participant_for_user(user, participant_uuid, perm: str = VIEW) -> Partic
         participant,
         {perm: True, CHANGE: participant._may_change, REASSIGN: participant._may_reassign},
     )
-    audit_participant(user, participant)
+    if look:
+        audit_participant(user, participant)
     return participant

@@ -28,11 +28,11 @@ class Command(BaseCommand):
         result = seed_demo(
             participants=participants, seed=seed, reset=reset, today=today, stdout=self.stdout
         )
-        # The county overview reads its aggregate (what beat rebuilds each night).
-        refresh()
         if result.skipped:
             self.stdout.write("Demodata finnes allerede; bruk --reset for å lage dem på nytt.")
             return
+        # The county overview reads its aggregate (what beat rebuilds each night).
+        refresh()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Laget {result.participants} deltakere og {result.users} brukere "
