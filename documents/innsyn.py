@@ -16,12 +16,15 @@ from core.personal_data import (
     value_of,
 )
 
-__all__ = ["Section", "innsyn_json", "innsyn_sections"]
+__all__ = ["EMPTY", "Section", "innsyn_json", "innsyn_sections"]
+
+# What the copy says for a value that is not there.
+EMPTY = "–"
 
 
 def _text(value) -> str:
     if value is None or value == "":
-        return "–"
+        return EMPTY
     if isinstance(value, bool):
         return "Ja" if value else "Nei"
     if hasattr(value, "strftime"):

@@ -8,13 +8,14 @@ to a word per line: a year of meetings filled four pages, and took the longest t
 
 from django import template
 
+from documents.innsyn import EMPTY
+
 register = template.Library()
 
 # A value longer than this is read as text, not as a cell.
 TEXT_CHARS = 80
 # More columns than this do not fit A4 portrait at 9 pt.
 TABLE_COLUMNS = 7
-EMPTY = "–"
 
 
 @register.filter
